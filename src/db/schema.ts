@@ -1,0 +1,166 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A `date` column: 'YYYY-MM-DD' strings both ways. */
+type DateCol = string;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface OrgTable {
+  id: string;
+  seq: Generated<number>;
+  parentId: string | null;
+  path: string;
+  depth: number;
+  kind: string;
+  category: Generated<string>;
+  code: string;
+  name: string;
+  establishedOn: DateCol | null;
+  dissolvedOn: DateCol | null;
+  unitCount: Generated<number>;
+  pack: string | null;
+  settings: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface PersonTable {
+  id: string;
+  ref: string | null;
+  name: string;
+  gender: string | null;
+  ethnicity: string | null;
+  birthDate: DateCol | null;
+  education: string | null;
+  title: string | null;
+  phone: string | null;
+  idNumberEnc: string | null;
+  idNumberHash: string | null;
+  idNumberMasked: string | null;
+  flags: Json<string[]>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface MembershipTable {
+  id: string;
+  personId: string;
+  orgId: string;
+  orgPath: string;
+  status: string;
+  validFrom: DateCol;
+  validTo: DateCol | null;
+  note: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface ElectionTable {
+  id: string;
+  orgId: string;
+  heldOn: DateCol;
+  kind: string;
+  termYears: number;
+  note: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface PositionTable {
+  id: string;
+  personId: string;
+  orgId: string;
+  role: string;
+  duty: string | null;
+  validFrom: DateCol;
+  validTo: DateCol | null;
+  electionId: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface OrgChangeTable {
+  id: string;
+  orgId: string;
+  kind: string;
+  appliedOn: DateCol | null;
+  decidedOn: DateCol | null;
+  approvalDoc: string | null;
+  filedOn: DateCol | null;
+  note: string | null;
+  relatedOrgIds: Json<string[]>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  personId: string | null;
+  failedAttempts: Generated<number>;
+  lockedUntil: Timestamp | null;
+  disabled: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface UserGrantTable {
+  id: string;
+  userId: string;
+  role: string;
+  orgId: string | null;
+  pii: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface UserSessionTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: Timestamp;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  orgPath: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface DB {
+  org: OrgTable;
+  person: PersonTable;
+  membership: MembershipTable;
+  election: ElectionTable;
+  position: PositionTable;
+  orgChange: OrgChangeTable;
+  appUser: AppUserTable;
+  userGrant: UserGrantTable;
+  userSession: UserSessionTable;
+  auditLog: AuditLogTable;
+}
+
+export type OrgRow = Selectable<OrgTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type PositionRow = Selectable<PositionTable>;
+export type ElectionRow = Selectable<ElectionTable>;
+export type OrgChangeRow = Selectable<OrgChangeTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewOrg = Insertable<OrgTable>;
+export type OrgUpdate = Updateable<OrgTable>;
