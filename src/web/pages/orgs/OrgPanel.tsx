@@ -1,0 +1,63 @@
+import { Col, Row, Space, Tabs } from 'antd';
+import { useParams } from 'react-router';
+import { isAccessError } from '../../api/client.ts';
+import { useOrgDetail } from '../../api/useOrgs.ts';
+import { AuditTable } from '../../components/AuditTable.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ErrorResult } from '../../components/ErrorResult.tsx';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { M } from '../../messages.ts';
+import { CommitteeCard } from './CommitteeCard.tsx';
+import { ElectionsTab } from './ElectionsTab.tsx';
+import { OrgChangesTab } from './OrgChangesTab.tsx';
+import { OrgCounts } from './OrgCounts.tsx';
+import { OrgHeader } from './OrgHeader.tsx';
+import { OrgMembersTab } from './OrgMembersTab.tsx';
+import { TermPanel } from './TermPanel.tsx';
+
+/** /orgs/:id — the selected org: header, counts, committee, term, and tabs. */
+export default function OrgPanel() {
+  const { id } = useParams();
+  const detail = useOrgDetail(id);
+
+  if (detail.isPending) return <PageLoading />;
+  if (detail.isError) {
+    return isAccessError(detail.error) ? (
+      <ErrorResult error={detail.error} />
+    ) : (
+      <ErrorAlert error={detail.error} />
+    );
+  }
+  const org = detail.data;
+  const handleReload = () => void detail.refetch();
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="org-panel">
+      <OrgHeader org={org} onReload={handleReload} />
+      <Row gutter={16}>
+        <Col xs={24} xl={10}>
+          <OrgCounts org={org} />
+        </Col>
+        <Col xs={24} xl={14}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <TermPanel org={org} />
+            <CommitteeCard key={org.id} org={org} />
+          </Space>
+        </Col>
+      </Row>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'members', label: M.orgs.tabMembers, children: <OrgMembersTab key={org.id} org={org} /> },
+          { key: 'changes', label: M.orgs.tabChanges, children: <OrgChangesTab org={org} /> },
+          { key: 'elections', label: M.orgs.tabElections, children: <ElectionsTab orgId={org.id} /> },
+          {
+            key: 'audit',
+            label: M.orgs.tabAudit,
+            children: <AuditTable key={org.id} entity="org" entityId={org.id} />,
+          },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,51 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { NotFoundResult } from './components/ErrorResult.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const HomeRedirect = lazy(() => import('./pages/HomeRedirect.tsx'));
+const OrgsPage = lazy(() => import('./pages/orgs/OrgsPage.tsx'));
+const OrgPanel = lazy(() => import('./pages/orgs/OrgPanel.tsx'));
+const OrgSelectHint = lazy(() => import('./pages/orgs/OrgSelectHint.tsx'));
+const PeoplePage = lazy(() => import('./pages/people/PeoplePage.tsx'));
+const PersonNewPage = lazy(() => import('./pages/people/PersonNewPage.tsx'));
+const PersonDetailPage = lazy(() => import('./pages/people/PersonDetailPage.tsx'));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
+
+/** All routes; every page is a lazily loaded chunk. */
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      {
+        path: 'orgs',
+        element: <OrgsPage />,
+        children: [
+          { index: true, element: <OrgSelectHint /> },
+          { path: ':id', element: <OrgPanel /> },
+        ],
+      },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'people/new', element: <PersonNewPage /> },
+      { path: 'people/:id', element: <PersonDetailPage /> },
+      { path: 'import', element: <ImportPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'account/password', element: <PasswordPage /> },
+      { path: '*', element: <NotFoundResult /> },
+    ],
+  },
+]);
