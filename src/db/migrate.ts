@@ -2,9 +2,9 @@ import { type Kysely, Migrator } from 'kysely';
 import { migrations } from './migrations/index.ts';
 
 /** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
   const migrator = new Migrator({
-    db,
+    db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'zhibu_migration',
     migrationLockTableName: 'zhibu_migration_lock',

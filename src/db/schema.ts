@@ -23,7 +23,7 @@ export interface OrgTable {
   settings: Json<Record<string, unknown>>;
   version: Generated<number>;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface PersonTable {
@@ -42,7 +42,7 @@ export interface PersonTable {
   flags: Json<string[]>;
   version: Generated<number>;
   createdAt: CreatedAt;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface MembershipTable {

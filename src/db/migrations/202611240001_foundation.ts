@@ -126,7 +126,7 @@ create table user_grant (
   org_id uuid references org(id),
   pii boolean not null default false,
   created_at timestamptz not null default now(),
-  unique (user_id, role, org_id)
+  unique nulls not distinct (user_id, role, org_id)
 );
 
 create table user_session (

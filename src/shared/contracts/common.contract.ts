@@ -36,3 +36,8 @@ export const paged = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const OkResponse = z.object({ ok: z.literal(true) });
+
+/** A boolean in a query string: 'true'/'1' or 'false'/'0' (z.coerce.boolean would read 'false' as true). */
+export const QueryBool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'], { message: '应为 true 或 false' })])
+  .transform((v) => v === true || v === 'true' || v === '1');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryBool } from './common.contract.ts';
 
 /** One problem in an import, naming where it is. */
 export const ImportIssue = z.object({
@@ -23,7 +24,7 @@ export type ImportReport = z.infer<typeof ImportReport>;
 
 export const RosterImportQuery = z.object({
   orgId: z.string().uuid(),
-  dryRun: z.coerce.boolean().default(true),
+  dryRun: QueryBool.default(true),
 });
 
 /** One roster row as previewed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DUTIES, ELECTION_KINDS, ORG_CHANGE_KINDS, POSITION_ROLES } from '../enums.ts';
-import { IsoDate, OrgCategory, OrgKind, Uuid, Version } from './common.contract.ts';
+import { IsoDate, OrgCategory, OrgKind, QueryBool, Uuid, Version } from './common.contract.ts';
 
 export const OrgNode = z.object({
   id: z.string(),
@@ -20,9 +20,9 @@ export type OrgListResponse = z.infer<typeof OrgListResponse>;
 
 export const OrgSearchQuery = z.object({
   q: z.string().trim().min(1, '请输入关键字').max(50),
-  includeDissolved: z.coerce.boolean().default(false),
+  includeDissolved: QueryBool.default(false),
 });
-export const OrgChildrenQuery = z.object({ includeDissolved: z.coerce.boolean().default(false) });
+export const OrgChildrenQuery = z.object({ includeDissolved: QueryBool.default(false) });
 
 export const OrgSearchHit = OrgNode.extend({ pathNames: z.array(z.string()) });
 export const OrgSearchResponse = z.object({ items: z.array(OrgSearchHit), truncated: z.boolean() });

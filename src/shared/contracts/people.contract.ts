@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EDUCATIONS, GENDERS } from '../enums.ts';
-import { IsoDate, MemberStatus, OrgCategory, PageQuery, Uuid, Version, paged } from './common.contract.ts';
+import { IsoDate, MemberStatus, OrgCategory, PageQuery, QueryBool, Uuid, Version, paged } from './common.contract.ts';
 
 export const PersonListQuery = PageQuery.extend({
   orgId: Uuid.optional(),
@@ -14,7 +14,7 @@ export const PersonListQuery = PageQuery.extend({
   partyAgeMin: z.coerce.number().int().min(0).max(100).optional(),
   partyAgeMax: z.coerce.number().int().min(0).max(100).optional(),
   /** Include people who have left (status 'left'). */
-  includeLeft: z.coerce.boolean().default(false),
+  includeLeft: QueryBool.default(false),
 });
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
 
