@@ -11,7 +11,8 @@ describe('auth', () => {
   });
   afterAll(() => ctx.close());
 
-  const login = (username: string, password: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const login = (username: string, password: string) =>
+    ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
   it('sets an httpOnly SameSite session cookie and returns the CSRF token', async () => {
     const res = await login(w.users.officerA, PASSWORD);
@@ -62,12 +63,25 @@ describe('auth', () => {
 
   it('changes the password only with the old one, and refuses a weak new one', async () => {
     const s = await loginAs(ctx, w.users.officerB);
-    const weak = await call(ctx, s, 'POST', '/api/auth/password', { oldPassword: PASSWORD, newPassword: 'short' });
+    const weak = await call(ctx, s, 'POST', '/api/auth/password', {
+      oldPassword: PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().details[0].path).toBe('newPassword');
-    const wrongOld = await call(ctx, s, 'POST', '/api/auth/password', { oldPassword: 'nope', newPassword: 'NewPassw0rd' });
+    const wrongOld = await call(ctx, s, 'POST', '/api/auth/password', {
+      oldPassword: 'nope',
+      newPassword: 'NewPassw0rd',
+    });
     expect(wrongOld.statusCode).toBe(400);
-    expect((await call(ctx, s, 'POST', '/api/auth/password', { oldPassword: PASSWORD, newPassword: 'NewPassw0rd' })).statusCode).toBe(200);
+    expect(
+      (
+        await call(ctx, s, 'POST', '/api/auth/password', {
+          oldPassword: PASSWORD,
+          newPassword: 'NewPassw0rd',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await login(w.users.officerB, 'NewPassw0rd')).statusCode).toBe(200);
     expect((await login(w.users.officerB, PASSWORD)).statusCode).toBe(401);
   });
@@ -77,7 +91,15 @@ describe('auth', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) {
-        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `ghost${i}`, password: 'x' } })).statusCode);
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: `ghost${i}`, password: 'x' },
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {

@@ -5,21 +5,46 @@ import { verifyAuditChain } from '../src/services/audit.service.ts';
 import { exportDataset } from '../src/services/dataset/dataset-export.ts';
 import { importDataset } from '../src/services/dataset/dataset-import.ts';
 import { SYSTEM_ACTOR } from '../src/services/deps.ts';
+import type { DatasetDoc } from '../src/shared/contracts/dataset.contract.ts';
 import { createTestContext } from './server.ts';
 
 const id = (first17: string) => first17 + idCheckChar(first17);
 
-export const SMALL_DATASET = {
+const SMALL_DATASET: DatasetDoc = {
   format: 'zhibu-dataset/1',
   orgs: [
-    { code: 'C01', name: '中共某某大学委员会', kind: 'committee', parent: null, category: '教师', established_on: '2010-01-01', pack: 'national-baseline' },
+    {
+      code: 'C01',
+      name: '中共某某大学委员会',
+      kind: 'committee',
+      parent: null,
+      category: '教师',
+      established_on: '2010-01-01',
+      pack: 'national-baseline',
+    },
     { code: 'G01', name: '文学院党总支', kind: 'general_branch', parent: 'C01', category: '教师' },
     { code: 'B01', name: '文学院教工党支部', kind: 'branch', parent: 'G01', category: '教师' },
     { code: 'B02', name: '文学院学生党支部', kind: 'branch', parent: 'G01', category: '学生' },
-    { code: 'J01', name: '后勤联合党支部', kind: 'joint_branch', parent: 'C01', category: '机关', unit_count: 3 },
+    {
+      code: 'J01',
+      name: '后勤联合党支部',
+      kind: 'joint_branch',
+      parent: 'C01',
+      category: '机关',
+      unit_count: 3,
+    },
   ],
   people: [
-    { ref: 'p1', name: '张三', gender: '男', birth_date: '1985-03-02', id_number: id('62010219850302001'), phone: '13800000000', education: '研究生', flags: ['teaching_backbone'] },
+    {
+      ref: 'p1',
+      name: '张三',
+      gender: '男',
+      birth_date: '1985-03-02',
+      id_number: id('62010219850302001'),
+      phone: '13800000000',
+      education: '研究生',
+      flags: ['teaching_backbone'],
+    },
     { ref: 'p2', name: '李四', gender: '女', birth_date: '1990-07-15' },
     { ref: 'p3', name: '王五', gender: '男', birth_date: '2003-09-01' },
   ],
@@ -38,8 +63,8 @@ describe('zhibu import / export (zhibu-dataset/1)', () => {
   it('writes nothing when any record is malformed, and names every error by array, index and field', async () => {
     const ctx = await createTestContext();
     try {
-      const bad = structuredClone(SMALL_DATASET) as typeof SMALL_DATASET & Record<string, unknown>;
-      bad.orgs[2] = { ...bad.orgs[2], kind: 'branchh' as 'branch' };
+      const bad = structuredClone(SMALL_DATASET);
+      bad.orgs[2] = { ...bad.orgs[2], kind: 'branchh' as DatasetDoc['orgs'][number]['kind'] };
       bad.people[1] = { ...bad.people[1], birth_date: '1990-02-30' };
       bad.people.push({ ref: 'p1', name: '重复', gender: '男', birth_date: '1980-01-01' });
       bad.memberships.push({ person: 'p9', org: 'B02', status: 'full', from: '2020-01-01', to: null });
@@ -47,9 +72,21 @@ describe('zhibu import / export (zhibu-dataset/1)', () => {
       const report = await importDataset(ctx.deps, SYSTEM_ACTOR, bad);
       expect(report.written).toBe(false);
       const where = report.errors.map((e) => `${e.array}[${e.index}].${e.field}`);
-      expect(where).toEqual(expect.arrayContaining(['orgs[2].kind', 'people[1].birth_date', 'people[3].ref', 'people[0].id_number', 'memberships[5].person']));
-      expect((await sql<{ n: number }>`select count(*)::int as n from org`.execute(ctx.deps.db)).rows[0].n).toBe(0);
-      expect((await sql<{ n: number }>`select count(*)::int as n from person`.execute(ctx.deps.db)).rows[0].n).toBe(0);
+      expect(where).toEqual(
+        expect.arrayContaining([
+          'orgs[2].kind',
+          'people[1].birth_date',
+          'people[3].ref',
+          'people[0].id_number',
+          'memberships[5].person',
+        ]),
+      );
+      expect(
+        (await sql<{ n: number }>`select count(*)::int as n from org`.execute(ctx.deps.db)).rows[0].n,
+      ).toBe(0);
+      expect(
+        (await sql<{ n: number }>`select count(*)::int as n from person`.execute(ctx.deps.db)).rows[0].n,
+      ).toBe(0);
     } finally {
       await ctx.close();
     }
@@ -87,7 +124,9 @@ describe('zhibu import / export (zhibu-dataset/1)', () => {
     try {
       const r = await importDataset(ctx.deps, SYSTEM_ACTOR, SMALL_DATASET, { dryRun: true });
       expect(r).toMatchObject({ written: false, errors: [] });
-      expect((await sql<{ n: number }>`select count(*)::int as n from org`.execute(ctx.deps.db)).rows[0].n).toBe(0);
+      expect(
+        (await sql<{ n: number }>`select count(*)::int as n from org`.execute(ctx.deps.db)).rows[0].n,
+      ).toBe(0);
     } finally {
       await ctx.close();
     }
@@ -117,15 +156,25 @@ describe('zhibu import / export (zhibu-dataset/1)', () => {
     try {
       await importDataset(ctx.deps, SYSTEM_ACTOR, SMALL_DATASET);
       const plain = SMALL_DATASET.people[0].id_number!;
-      const { rows } = await sql<{ hit: number }>`select count(*)::int as hit from person where id_number_enc like ${`%${plain}%`} or id_number_hash = ${plain}`.execute(ctx.deps.db);
+      const { rows } = await sql<{
+        hit: number;
+      }>`select count(*)::int as hit from person where id_number_enc like ${`%${plain}%`} or id_number_hash = ${plain}`.execute(
+        ctx.deps.db,
+      );
       expect(rows[0].hit).toBe(0);
-      const audits = await sql<{ hit: number }>`select count(*)::int as hit from audit_log where after::text like ${`%${plain}%`}`.execute(ctx.deps.db);
+      const audits = await sql<{
+        hit: number;
+      }>`select count(*)::int as hit from audit_log where after::text like ${`%${plain}%`}`.execute(
+        ctx.deps.db,
+      );
       expect(audits.rows[0].hit).toBe(0);
       expect(await verifyAuditChain(ctx.deps)).toMatchObject({ ok: true });
       await exportDataset(ctx.deps, SYSTEM_ACTOR);
       const chain = await verifyAuditChain(ctx.deps);
       expect(chain).toMatchObject({ ok: true, rows: 2 });
-      await sql`update audit_log set actor_name = '篡改者' where seq = (select min(seq) from audit_log)`.execute(ctx.deps.db);
+      await sql`update audit_log set actor_name = '篡改者' where seq = (select min(seq) from audit_log)`.execute(
+        ctx.deps.db,
+      );
       const broken = await verifyAuditChain(ctx.deps);
       expect(broken.ok).toBe(false);
       if (!broken.ok) expect(broken.reason).toContain('修改');

@@ -8,11 +8,22 @@ import type { PersonCreateBody } from '../src/shared/contracts/people.contract.t
 import type { Role } from '../src/shared/enums.ts';
 import type { TestContext } from './server.ts';
 
-export const ADMIN_SCOPE: Scope = { userId: 'system', personId: null, admin: true, read: [], write: [], pii: [], roles: ['admin'] };
+export const ADMIN_SCOPE: Scope = {
+  userId: 'system',
+  personId: null,
+  admin: true,
+  read: [],
+  write: [],
+  pii: [],
+  roles: ['admin'],
+};
 let counter = 0;
 const uniq = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
-export async function insertOrg(deps: Deps, o: Partial<OrgCreateBody> & { parentId: string | null; kind: OrgCreateBody['kind'] }) {
+export async function insertOrg(
+  deps: Deps,
+  o: Partial<OrgCreateBody> & { parentId: string | null; kind: OrgCreateBody['kind'] },
+) {
   return createOrg(deps, ADMIN_SCOPE, SYSTEM_ACTOR, {
     code: o.code ?? `T${uniq()}`,
     name: o.name ?? `测试组织${uniq()}`,
@@ -35,16 +46,26 @@ export async function insertPerson(deps: Deps, o: Partial<PersonCreateBody> & { 
 
 export const PASSWORD = 'Passw0rd-test';
 
-export async function insertUser(deps: Deps, username: string, grants: { role: Role; orgCode: string | null; pii?: boolean }[], personId: string | null = null) {
+export async function insertUser(
+  deps: Deps,
+  username: string,
+  grants: { role: Role; orgCode: string | null; pii?: boolean }[],
+  personId: string | null = null,
+) {
   await createUser(deps, SYSTEM_ACTOR, { username, displayName: username, password: PASSWORD, personId });
-  for (const g of grants) await grantRole(deps, SYSTEM_ACTOR, { username, role: g.role, orgCode: g.orgCode, pii: g.pii ?? false });
+  for (const g of grants)
+    await grantRole(deps, SYSTEM_ACTOR, { username, role: g.role, orgCode: g.orgCode, pii: g.pii ?? false });
 }
 
 export type Session = { cookie: string; csrf: string };
 
 /** Logs in through the API and returns the session cookie and CSRF token. */
 export async function loginAs(ctx: TestContext, username: string, password = PASSWORD): Promise<Session> {
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'zhibu_session');
   return { cookie: `zhibu_session=${cookie!.value}`, csrf: res.json().csrfToken };
@@ -67,14 +88,46 @@ export function call(ctx: TestContext, s: Session | null, method: string, url: s
 export async function buildWorld(ctx: TestContext) {
   const { deps } = ctx;
   const s = uniq();
-  const U = await insertOrg(deps, { parentId: null, kind: 'committee', code: `U${s}`, name: '中共测试大学委员会' });
-  const G = await insertOrg(deps, { parentId: U.id, kind: 'general_branch', code: `G${s}`, name: '文学院党总支' });
-  const A = await insertOrg(deps, { parentId: G.id, kind: 'branch', code: `A${s}`, name: '文学院教工第一党支部' });
-  const B = await insertOrg(deps, { parentId: G.id, kind: 'branch', code: `B${s}`, name: '文学院教工第二党支部' });
+  const U = await insertOrg(deps, {
+    parentId: null,
+    kind: 'committee',
+    code: `U${s}`,
+    name: '中共测试大学委员会',
+  });
+  const G = await insertOrg(deps, {
+    parentId: U.id,
+    kind: 'general_branch',
+    code: `G${s}`,
+    name: '文学院党总支',
+  });
+  const A = await insertOrg(deps, {
+    parentId: G.id,
+    kind: 'branch',
+    code: `A${s}`,
+    name: '文学院教工第一党支部',
+  });
+  const B = await insertOrg(deps, {
+    parentId: G.id,
+    kind: 'branch',
+    code: `B${s}`,
+    name: '文学院教工第二党支部',
+  });
   const C2 = await insertOrg(deps, { parentId: U.id, kind: 'committee', code: `C${s}`, name: '机关党委' });
-  const X = await insertOrg(deps, { parentId: C2.id, kind: 'branch', code: `X${s}`, name: '组织部党支部', category: '机关' });
+  const X = await insertOrg(deps, {
+    parentId: C2.id,
+    kind: 'branch',
+    code: `X${s}`,
+    name: '组织部党支部',
+    category: '机关',
+  });
   const sA = await insertPerson(deps, { orgId: A.id, name: '王书记', gender: '男', birthDate: '1975-05-01' });
-  const mA = await insertPerson(deps, { orgId: A.id, name: '李党员', gender: '女', birthDate: '1990-02-03', idNumber: '110105199002030048' });
+  const mA = await insertPerson(deps, {
+    orgId: A.id,
+    name: '李党员',
+    gender: '女',
+    birthDate: '1990-02-03',
+    idNumber: '110105199002030048',
+  });
   const mB = await insertPerson(deps, { orgId: B.id, name: '赵党员', gender: '男' });
   const mX = await insertPerson(deps, { orgId: X.id, name: '钱党员', gender: '女' });
   await insertUser(deps, `admin${s}`, [{ role: 'admin', orgCode: null, pii: true }]);

@@ -30,7 +30,9 @@ describe('people', () => {
   it('filters by subtree, status, gender, age and party age, server-side paginated', async () => {
     const base = `/api/people?orgId=${w.orgs.U.id}`;
     expect((await call(ctx, admin, 'GET', base)).json().total).toBe(4);
-    expect((await call(ctx, admin, 'GET', `${base}&gender=${encodeURIComponent('女')}`)).json().total).toBe(2);
+    expect((await call(ctx, admin, 'GET', `${base}&gender=${encodeURIComponent('女')}`)).json().total).toBe(
+      2,
+    );
     // 李党员 born 1990-02-03 is 36 on 2026-11-24; 王书记 born 1975-05-01 is 51
     const age = (await call(ctx, admin, 'GET', `${base}&ageMin=36&ageMax=36`)).json();
     expect(age.items.map((i: { name: string }) => i.name)).toEqual(['李党员']);
@@ -43,59 +45,129 @@ describe('people', () => {
   });
 
   it('masks ID numbers in the list; reveals with the PII permission and audits it', async () => {
-    const list = (await call(ctx, admin, 'GET', `/api/people?orgId=${w.orgs.A.id}&q=${encodeURIComponent('李')}`)).json();
+    const list = (
+      await call(ctx, admin, 'GET', `/api/people?orgId=${w.orgs.A.id}&q=${encodeURIComponent('李')}`)
+    ).json();
     expect(list.items[0].idNumber).toBe('1101**********0048');
     const denied = await call(ctx, officerA, 'GET', `/api/people/${w.people.mA}/id-number`);
     expect(denied.statusCode).toBe(403);
     const shown = (await call(ctx, admin, 'GET', `/api/people/${w.people.mA}/id-number`)).json();
     expect(shown.idNumber).toBe('110105199002030048');
-    const audit = await ctx.deps.db.selectFrom('auditLog').select('action').where('entityId', '=', w.people.mA).where('action', '=', 'read_pii').execute();
+    const audit = await ctx.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityId', '=', w.people.mA)
+      .where('action', '=', 'read_pii')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('refuses a bad ID number naming the field, and one that contradicts the birth date', async () => {
-    const bad = await call(ctx, officerA, 'POST', '/api/people', { name: '错号', orgId: w.orgs.A.id, status: 'applicant', statusFrom: '2026-01-01', idNumber: '110105199002030022' });
+    const bad = await call(ctx, officerA, 'POST', '/api/people', {
+      name: '错号',
+      orgId: w.orgs.A.id,
+      status: 'applicant',
+      statusFrom: '2026-01-01',
+      idNumber: '110105199002030022',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details).toEqual([{ path: 'idNumber', message: '身份证号校验位错误' }]);
-    const mismatch = await call(ctx, officerA, 'POST', '/api/people', { name: '错生日', orgId: w.orgs.A.id, status: 'applicant', statusFrom: '2026-01-01', birthDate: '1990-02-04', idNumber: idFor('62010219900203001') });
+    const mismatch = await call(ctx, officerA, 'POST', '/api/people', {
+      name: '错生日',
+      orgId: w.orgs.A.id,
+      status: 'applicant',
+      statusFrom: '2026-01-01',
+      birthDate: '1990-02-04',
+      idNumber: idFor('62010219900203001'),
+    });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().details[0].path).toBe('birthDate');
   });
 
   it('keeps membership history: a status change closes the old row and opens a new one', async () => {
-    const id = await insertPerson(ctx.deps, { orgId: w.orgs.A.id, status: 'probationary', statusFrom: '2025-06-01', name: '预备党员甲' });
-    const res = await call(ctx, officerA, 'POST', `/api/people/${id}/status`, { version: 1, status: 'full', from: '2026-06-01' });
+    const id = await insertPerson(ctx.deps, {
+      orgId: w.orgs.A.id,
+      status: 'probationary',
+      statusFrom: '2025-06-01',
+      name: '预备党员甲',
+    });
+    const res = await call(ctx, officerA, 'POST', `/api/people/${id}/status`, {
+      version: 1,
+      status: 'full',
+      from: '2026-06-01',
+    });
     expect(res.statusCode).toBe(200);
     const d = res.json();
     expect(d.current).toMatchObject({ status: 'full', validFrom: '2026-06-01', validTo: null });
-    expect(d.history.map((h: { status: string; validTo: string | null }) => [h.status, h.validTo])).toEqual([['full', null], ['probationary', '2026-06-01']]);
-    const back = await call(ctx, officerA, 'POST', `/api/people/${id}/status`, { version: 2, status: 'probationary', from: '2026-07-01' });
+    expect(d.history.map((h: { status: string; validTo: string | null }) => [h.status, h.validTo])).toEqual([
+      ['full', null],
+      ['probationary', '2026-06-01'],
+    ]);
+    const back = await call(ctx, officerA, 'POST', `/api/people/${id}/status`, {
+      version: 2,
+      status: 'probationary',
+      from: '2026-07-01',
+    });
     expect(back.statusCode).toBe(422);
   });
 
   it('answers "who was a full member of A on date D" from the temporal rows', async () => {
-    const id = await insertPerson(ctx.deps, { orgId: w.orgs.A.id, status: 'probationary', statusFrom: '2024-03-01', name: '时间测试' });
-    await call(ctx, officerA, 'POST', `/api/people/${id}/status`, { version: 1, status: 'full', from: '2025-03-01' });
+    const id = await insertPerson(ctx.deps, {
+      orgId: w.orgs.A.id,
+      status: 'probationary',
+      statusFrom: '2024-03-01',
+      name: '时间测试',
+    });
+    await call(ctx, officerA, 'POST', `/api/people/${id}/status`, {
+      version: 1,
+      status: 'full',
+      from: '2025-03-01',
+    });
     const fullOn = async (d: string) =>
-      (await sql<{ personId: string }>`select person_id from membership where org_id = ${w.orgs.A.id} and status = 'full'
-        and valid_from <= ${d} and (valid_to is null or valid_to > ${d})`.execute(ctx.deps.db)).rows.map((r) => r.personId);
+      (
+        await sql<{
+          personId: string;
+        }>`select person_id from membership where org_id = ${w.orgs.A.id} and status = 'full'
+        and valid_from <= ${d} and (valid_to is null or valid_to > ${d})`.execute(ctx.deps.db)
+      ).rows.map((r) => r.personId);
     expect(await fullOn('2025-02-28')).not.toContain(id);
     expect(await fullOn('2025-03-01')).toContain(id);
   });
 
   it('refuses a transfer into a branch outside the officer scope', async () => {
-    const res = await call(ctx, officerA, 'POST', `/api/people/${w.people.mA}/status`, { version: 1, status: 'full', orgId: w.orgs.B.id, from: '2026-10-01' });
+    const res = await call(ctx, officerA, 'POST', `/api/people/${w.people.mA}/status`, {
+      version: 1,
+      status: 'full',
+      orgId: w.orgs.B.id,
+      from: '2026-10-01',
+    });
     expect(res.statusCode).toBe(403);
-    const ok = await call(ctx, admin, 'POST', `/api/people/${w.people.mB}/status`, { version: 1, status: 'full', orgId: w.orgs.X.id, from: '2026-10-01' });
+    const ok = await call(ctx, admin, 'POST', `/api/people/${w.people.mB}/status`, {
+      version: 1,
+      status: 'full',
+      orgId: w.orgs.X.id,
+      from: '2026-10-01',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().current.orgId).toBe(w.orgs.X.id);
   });
 
   it('edits a person with optimistic concurrency and audits the change', async () => {
     const id = await insertPerson(ctx.deps, { orgId: w.orgs.A.id, name: '编辑测试' });
-    expect((await call(ctx, officerA, 'PATCH', `/api/people/${id}`, { version: 1, phone: '13912345678' })).statusCode).toBe(200);
-    expect((await call(ctx, officerA, 'PATCH', `/api/people/${id}`, { version: 1, phone: '13912345679' })).statusCode).toBe(409);
-    const row = await ctx.deps.db.selectFrom('auditLog').select(['before', 'after']).where('entityId', '=', id).where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect(
+      (await call(ctx, officerA, 'PATCH', `/api/people/${id}`, { version: 1, phone: '13912345678' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await call(ctx, officerA, 'PATCH', `/api/people/${id}`, { version: 1, phone: '13912345679' }))
+        .statusCode,
+    ).toBe(409);
+    const row = await ctx.deps.db
+      .selectFrom('auditLog')
+      .select(['before', 'after'])
+      .where('entityId', '=', id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
     expect((row.after as { phone: string }).phone).toBe('13912345678');
   });
 
@@ -113,17 +185,42 @@ describe('people', () => {
   });
 
   it('imports a roster: a bad row is named by row and field and nothing is written until fixed', async () => {
-    const good = { name: '导入甲', gender: '男', birthDate: '1992-05-06', idNumber: idFor('62010219920506003'), status: '正式党员', statusFrom: '2018-06-01' };
+    const good = {
+      name: '导入甲',
+      gender: '男',
+      birthDate: '1992-05-06',
+      idNumber: idFor('62010219920506003'),
+      status: '正式党员',
+      statusFrom: '2018-06-01',
+    };
     const badRow = { name: '导入乙', status: '预备党员', statusFrom: '2026/13/01' };
     const upload = async (rows: object[], dryRun: boolean) => {
       const mp = await multipartXlsx(rows);
-      return ctx.app.inject({ method: 'POST', url: `/api/import/roster?orgId=${w.orgs.A.id}&dryRun=${dryRun}`, payload: mp.payload, headers: { ...mp.headers, cookie: officerA.cookie, 'x-csrf-token': officerA.csrf } });
+      return ctx.app.inject({
+        method: 'POST',
+        url: `/api/import/roster?orgId=${w.orgs.A.id}&dryRun=${dryRun}`,
+        payload: mp.payload,
+        headers: { ...mp.headers, cookie: officerA.cookie, 'x-csrf-token': officerA.csrf },
+      });
     };
-    const countA = async () => Number((await ctx.deps.db.selectFrom('membership').select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', w.orgs.A.id).executeTakeFirstOrThrow()).n);
+    const countA = async () =>
+      Number(
+        (
+          await ctx.deps.db
+            .selectFrom('membership')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('orgId', '=', w.orgs.A.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await countA();
     const preview = (await upload([good, badRow], true)).json();
     expect(preview.errorCount).toBe(1);
-    expect(preview.rows[1]).toMatchObject({ row: 3, name: '导入乙', errors: [{ field: '状态开始日期', message: expect.stringContaining('2026/13/01') }] });
+    expect(preview.rows[1]).toMatchObject({
+      row: 3,
+      name: '导入乙',
+      errors: [{ field: '状态开始日期', message: expect.stringContaining('2026/13/01') }],
+    });
     const refused = (await upload([good, badRow], false)).json();
     expect(refused.written).toBe(false);
     expect(await countA()).toBe(before);

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { ROSTER_COLUMNS } from '../src/services/people/roster-xlsx.ts';
 
 export type RosterRow = Partial<Record<(typeof ROSTER_COLUMNS)[number]['key'], string>>;
-export const ROSTER_XLSX_EMPTY: RosterRow[] = [{ name: '预览', status: '正式党员', statusFrom: '2020-01-01' }];
+export const ROSTER_XLSX_EMPTY: RosterRow[] = [
+  { name: '预览', status: '正式党员', statusFrom: '2020-01-01' },
+];
 
 /** Builds a roster xlsx from rows (template headers). */
 export async function rosterXlsx(rows: RosterRow[]): Promise<Buffer> {
@@ -14,12 +16,17 @@ export async function rosterXlsx(rows: RosterRow[]): Promise<Buffer> {
 }
 
 /** A multipart/form-data body with one xlsx file field. */
-export async function multipartXlsx(rows: RosterRow[]): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+export async function multipartXlsx(
+  rows: RosterRow[],
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
   const file = await rosterXlsx(rows);
   const boundary = `----zhibu${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, file, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -7,7 +7,6 @@ import { registerServeCommands } from './commands/serve.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { EXIT } from './exit.ts';
 
-
 const program = new Command('zhibu').description('支部 — 党支部建设标准化管理系统').showHelpAfterError();
 registerServeCommands(program);
 registerDataCommands(program);
@@ -20,7 +19,15 @@ try {
 } catch (err) {
   if (err instanceof AppError) {
     process.stderr.write(`错误：${err.message}\n`);
-    process.exit(err.kind === 'validation' ? EXIT.validation : err.kind === 'not_found' ? EXIT.not_found : err.kind === 'conflict' ? EXIT.conflict : EXIT.failure);
+    process.exit(
+      err.kind === 'validation'
+        ? EXIT.validation
+        : err.kind === 'not_found'
+          ? EXIT.not_found
+          : err.kind === 'conflict'
+            ? EXIT.conflict
+            : EXIT.failure,
+    );
   }
   process.stderr.write(`错误：${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(EXIT.failure);

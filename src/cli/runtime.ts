@@ -34,7 +34,9 @@ export function progressBar(label: string) {
       last = pct;
       const width = 30;
       const fill = Math.round((pct / 100) * width);
-      process.stderr.write(`\r${label} [${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${String(pct).padStart(3)}% ${what.padEnd(14)}`);
+      process.stderr.write(
+        `\r${label} [${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${String(pct).padStart(3)}% ${what.padEnd(14)}`,
+      );
     },
     done() {
       if (tty && last >= 0) process.stderr.write('\n');

@@ -10,7 +10,13 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
  * Inserts many rows with one `insert … select * from unnest(…)` per chunk: one parameter per
  * column instead of one per value, and no per-row query compilation.
  */
-export async function bulkInsert(db: Tx, table: string, types: ColumnTypes, rows: Record<string, unknown>[], chunk = 5000): Promise<void> {
+export async function bulkInsert(
+  db: Tx,
+  table: string,
+  types: ColumnTypes,
+  rows: Record<string, unknown>[],
+  chunk = 5000,
+): Promise<void> {
   const cols = Object.keys(types);
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
@@ -21,25 +27,73 @@ export async function bulkInsert(db: Tx, table: string, types: ColumnTypes, rows
         return types[c] === 'jsonb' ? (typeof v === 'string' ? v : JSON.stringify(v)) : v;
       }),
     );
-    const selects = cols.map((c, j) => sql`${sql.val(arrays[j])}::${sql.raw(types[c] === 'jsonb' ? 'text' : types[c])}[]`);
+    const selects = cols.map(
+      (c, j) => sql`${sql.val(arrays[j])}::${sql.raw(types[c] === 'jsonb' ? 'text' : types[c])}[]`,
+    );
     const casts = cols.map((c) => (types[c] === 'jsonb' ? sql.raw(`${snake(c)}::jsonb`) : sql.raw(snake(c))));
     await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.raw(snake(c))))})
-      select ${sql.join(casts)} from unnest(${sql.join(selects)}) as t(${sql.join(cols.map((c) => sql.raw(snake(c))))})`.execute(db);
+      select ${sql.join(casts)} from unnest(${sql.join(selects)}) as t(${sql.join(cols.map((c) => sql.raw(snake(c))))})`.execute(
+      db,
+    );
   }
 }
 
 export const ORG_COLUMNS: ColumnTypes = {
-  id: 'uuid', seq: 'bigint', parentId: 'uuid', path: 'text', depth: 'int', kind: 'text', category: 'text', code: 'text', name: 'text',
-  establishedOn: 'date', dissolvedOn: 'date', unitCount: 'int', pack: 'text', settings: 'jsonb',
+  id: 'uuid',
+  seq: 'bigint',
+  parentId: 'uuid',
+  path: 'text',
+  depth: 'int',
+  kind: 'text',
+  category: 'text',
+  code: 'text',
+  name: 'text',
+  establishedOn: 'date',
+  dissolvedOn: 'date',
+  unitCount: 'int',
+  pack: 'text',
+  settings: 'jsonb',
 };
 export const PERSON_COLUMNS: ColumnTypes = {
-  id: 'uuid', ref: 'text', name: 'text', gender: 'text', ethnicity: 'text', birthDate: 'date', education: 'text', title: 'text', phone: 'text',
-  idNumberEnc: 'text', idNumberHash: 'text', idNumberMasked: 'text', flags: 'jsonb',
+  id: 'uuid',
+  ref: 'text',
+  name: 'text',
+  gender: 'text',
+  ethnicity: 'text',
+  birthDate: 'date',
+  education: 'text',
+  title: 'text',
+  phone: 'text',
+  idNumberEnc: 'text',
+  idNumberHash: 'text',
+  idNumberMasked: 'text',
+  flags: 'jsonb',
 };
 export const MEMBERSHIP_COLUMNS: ColumnTypes = {
-  id: 'uuid', personId: 'uuid', orgId: 'uuid', orgPath: 'text', status: 'text', validFrom: 'date', validTo: 'date', note: 'text',
+  id: 'uuid',
+  personId: 'uuid',
+  orgId: 'uuid',
+  orgPath: 'text',
+  status: 'text',
+  validFrom: 'date',
+  validTo: 'date',
+  note: 'text',
 };
 export const POSITION_COLUMNS: ColumnTypes = {
-  id: 'uuid', personId: 'uuid', orgId: 'uuid', role: 'text', duty: 'text', validFrom: 'date', validTo: 'date', electionId: 'uuid',
+  id: 'uuid',
+  personId: 'uuid',
+  orgId: 'uuid',
+  role: 'text',
+  duty: 'text',
+  validFrom: 'date',
+  validTo: 'date',
+  electionId: 'uuid',
 };
-export const ELECTION_COLUMNS: ColumnTypes = { id: 'uuid', orgId: 'uuid', heldOn: 'date', kind: 'text', termYears: 'int', note: 'text' };
+export const ELECTION_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  orgId: 'uuid',
+  heldOn: 'date',
+  kind: 'text',
+  termYears: 'int',
+  note: 'text',
+};

@@ -6,16 +6,108 @@ import type { DB } from './schema.ts';
 
 /** Drift test: every table and column of schema.ts exists after migration, and nothing more. */
 const EXPECTED: Record<keyof DB, string[]> = {
-  org: ['id', 'seq', 'parent_id', 'path', 'depth', 'kind', 'category', 'code', 'name', 'established_on', 'dissolved_on', 'unit_count', 'pack', 'settings', 'version', 'created_at', 'updated_at'],
-  person: ['id', 'ref', 'name', 'gender', 'ethnicity', 'birth_date', 'education', 'title', 'phone', 'id_number_enc', 'id_number_hash', 'id_number_masked', 'flags', 'version', 'created_at', 'updated_at'],
-  membership: ['id', 'person_id', 'org_id', 'org_path', 'status', 'valid_from', 'valid_to', 'note', 'created_at'],
+  org: [
+    'id',
+    'seq',
+    'parent_id',
+    'path',
+    'depth',
+    'kind',
+    'category',
+    'code',
+    'name',
+    'established_on',
+    'dissolved_on',
+    'unit_count',
+    'pack',
+    'settings',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
+  person: [
+    'id',
+    'ref',
+    'name',
+    'gender',
+    'ethnicity',
+    'birth_date',
+    'education',
+    'title',
+    'phone',
+    'id_number_enc',
+    'id_number_hash',
+    'id_number_masked',
+    'flags',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
+  membership: [
+    'id',
+    'person_id',
+    'org_id',
+    'org_path',
+    'status',
+    'valid_from',
+    'valid_to',
+    'note',
+    'created_at',
+  ],
   election: ['id', 'org_id', 'held_on', 'kind', 'term_years', 'note', 'version', 'created_at'],
-  position: ['id', 'person_id', 'org_id', 'role', 'duty', 'valid_from', 'valid_to', 'election_id', 'version', 'created_at'],
-  orgChange: ['id', 'org_id', 'kind', 'applied_on', 'decided_on', 'approval_doc', 'filed_on', 'note', 'related_org_ids', 'version', 'created_at'],
-  appUser: ['id', 'username', 'display_name', 'password_hash', 'person_id', 'failed_attempts', 'locked_until', 'disabled', 'version', 'created_at'],
+  position: [
+    'id',
+    'person_id',
+    'org_id',
+    'role',
+    'duty',
+    'valid_from',
+    'valid_to',
+    'election_id',
+    'version',
+    'created_at',
+  ],
+  orgChange: [
+    'id',
+    'org_id',
+    'kind',
+    'applied_on',
+    'decided_on',
+    'approval_doc',
+    'filed_on',
+    'note',
+    'related_org_ids',
+    'version',
+    'created_at',
+  ],
+  appUser: [
+    'id',
+    'username',
+    'display_name',
+    'password_hash',
+    'person_id',
+    'failed_attempts',
+    'locked_until',
+    'disabled',
+    'version',
+    'created_at',
+  ],
   userGrant: ['id', 'user_id', 'role', 'org_id', 'pii', 'created_at'],
   userSession: ['id', 'user_id', 'csrf_token', 'created_at', 'last_seen_at', 'ip', 'user_agent'],
-  auditLog: ['seq', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'org_path', 'before', 'after', 'prev_hash', 'hash'],
+  auditLog: [
+    'seq',
+    'at',
+    'actor_id',
+    'actor_name',
+    'action',
+    'entity',
+    'entity_id',
+    'org_path',
+    'before',
+    'after',
+    'prev_hash',
+    'hash',
+  ],
 };
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -32,8 +124,12 @@ describe('migrations', () => {
       select table_name, column_name from information_schema.columns
       where table_schema = 'public' and table_name not like 'zhibu_migration%'`.execute(d.db);
     const actual: Record<string, string[]> = {};
-    for (const r of rows) (actual[r.tableName] ??= []).push(r.columnName);
-    const expected = Object.fromEntries(Object.entries(EXPECTED).map(([t, cols]) => [snake(t), [...cols].sort()]));
+    for (const r of rows) {
+      actual[r.tableName] = [...(actual[r.tableName] ?? []), r.columnName];
+    }
+    const expected = Object.fromEntries(
+      Object.entries(EXPECTED).map(([t, cols]) => [snake(t), [...cols].sort()]),
+    );
     for (const t of Object.keys(actual)) actual[t].sort();
     expect(actual).toEqual(expected);
   });

@@ -11,6 +11,7 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`迁移失败 ${failed?.migrationName ?? ''}: ${String((error as Error).message ?? error)}`);
+  if (error)
+    throw new Error(`迁移失败 ${failed?.migrationName ?? ''}: ${String((error as Error).message ?? error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -9,7 +9,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Deps } from '../services/deps.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
@@ -36,7 +41,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIR = path.resolve(here, '../../dist/web');
 
 /** Builds the HTTP app (no listen). */
-export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance & { routeTable: RouteEntry[] }> {
+export async function buildApp(
+  deps: Deps,
+  opts: AppOptions = {},
+): Promise<FastifyInstance & { routeTable: RouteEntry[] }> {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: true,
@@ -57,13 +65,19 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] },
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+      },
     },
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } });
   await app.register(swagger, {
-    openapi: { info: { title: 'zhibu API', description: '支部 — 党支部建设标准化管理系统 API', version: '0.1.0' } },
+    openapi: {
+      info: { title: 'zhibu API', description: '支部 — 党支部建设标准化管理系统 API', version: '0.1.0' },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -71,7 +85,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   registerAuth(app, deps);
 
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
-  const routeDeps: RouteDeps = { deps, secureCookies: opts.secureCookies ?? false, loginRateLimit: opts.loginRateLimit ?? 10 };
+  const routeDeps: RouteDeps = {
+    deps,
+    secureCookies: opts.secureCookies ?? false,
+    loginRateLimit: opts.loginRateLimit ?? 10,
+  };
   await app.register(authRoutes, routeDeps);
   await app.register(orgRoutes, routeDeps);
   await app.register(peopleRoutes, routeDeps);
@@ -82,8 +100,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-    return reply.code(404).send({ code: 'route_not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html');
+    return reply
+      .code(404)
+      .send({ code: 'route_not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
   });
   return Object.assign(app, { routeTable });
 }

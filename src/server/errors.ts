@@ -13,13 +13,22 @@ export const STATUS: Record<ErrorKind, number> = {
   rate_limited: 429,
 };
 
-const WHERE: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const WHERE: Record<string, string> = {
+  body: '请求内容',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 /** One error handler: domain errors → {code, message, details}; zod → 400; unknown → 500 (logged, never echoed). */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
-      return reply.code(STATUS[err.kind]).send({ code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) });
+      return reply.code(STATUS[err.kind]).send({
+        code: err.code,
+        message: err.message,
+        ...(err.details !== undefined ? { details: err.details } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
@@ -38,9 +47,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
       return reply.code(500).send({ code: 'internal_error', message: '服务器内部错误' });
     }
-    if (err.statusCode === 429) return reply.code(429).send({ code: 'rate_limited', message: '请求过于频繁，请稍后再试' });
+    if (err.statusCode === 429)
+      return reply.code(429).send({ code: 'rate_limited', message: '请求过于频繁，请稍后再试' });
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send({ code: err.code?.toLowerCase() ?? 'bad_request', message: badRequestMessage(err) });
+      return reply
+        .code(err.statusCode)
+        .send({ code: err.code?.toLowerCase() ?? 'bad_request', message: badRequestMessage(err) });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'internal_error', message: '服务器内部错误，请稍后重试' });

@@ -60,7 +60,12 @@ export type AuditEntry = {
 /** Appends a hash-chained audit row inside the caller's transaction. */
 export async function recordAudit(trx: Tx, now: Date, actor: Actor, e: AuditEntry): Promise<void> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('auditLog').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('auditLog')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const content: AuditContent = {
     at: now.toISOString(),
     actorId: actor.id,
@@ -85,7 +90,9 @@ export async function recordAudit(trx: Tx, now: Date, actor: Actor, e: AuditEntr
     .execute();
 }
 
-export type AuditVerifyResult = { ok: true; rows: number } | { ok: false; rows: number; brokenSeq: number; reason: string };
+export type AuditVerifyResult =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; brokenSeq: number; reason: string };
 
 /** Walks the chain in order; reports the first row whose hash or link does not match. */
 export async function verifyAuditChain(deps: Pick<Deps, 'db'>): Promise<AuditVerifyResult> {
@@ -93,11 +100,23 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db'>): Promise<AuditVer
   let after = 0;
   let count = 0;
   for (;;) {
-    const rows = await deps.db.selectFrom('auditLog').selectAll().where('seq', '>', after).orderBy('seq').limit(2000).execute();
+    const rows = await deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(2000)
+      .execute();
     if (rows.length === 0) return { ok: true, rows: count };
     for (const r of rows) {
       count++;
-      if (r.prevHash !== prev) return { ok: false, rows: count, brokenSeq: r.seq, reason: '前一条记录的哈希不匹配（记录被删除或插入）' };
+      if (r.prevHash !== prev)
+        return {
+          ok: false,
+          rows: count,
+          brokenSeq: r.seq,
+          reason: '前一条记录的哈希不匹配（记录被删除或插入）',
+        };
       const expect = auditHash(prev, {
         at: new Date(r.at).toISOString(),
         actorId: r.actorId,
@@ -109,7 +128,8 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db'>): Promise<AuditVer
         before: r.before,
         after: r.after,
       });
-      if (expect !== r.hash) return { ok: false, rows: count, brokenSeq: r.seq, reason: '记录内容与哈希不符（记录被修改）' };
+      if (expect !== r.hash)
+        return { ok: false, rows: count, brokenSeq: r.seq, reason: '记录内容与哈希不符（记录被修改）' };
       prev = r.hash;
       after = r.seq;
     }
@@ -138,4 +158,3 @@ export async function listAudit(
     .execute();
   return { items: items.map((i) => ({ ...i, at: new Date(i.at).toISOString() })), total: Number(total) };
 }
-

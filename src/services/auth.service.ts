@@ -22,20 +22,38 @@ export type SessionUser = {
   sessionId: string;
   csrfToken: string;
 };
-export type Caller = { user: SessionUser; scope: Scope; grants: (Grant & { orgName: string | null; orgCode: string | null })[] };
+export type Caller = {
+  user: SessionUser;
+  scope: Scope;
+  grants: (Grant & { orgName: string | null; orgCode: string | null })[];
+};
 
 /** Checks a password; creates a DB session. Locks the account after 5 failures for 15 minutes. */
-export async function login(deps: Deps, username: string, password: string, meta: { ip?: string; userAgent?: string }) {
+export async function login(
+  deps: Deps,
+  username: string,
+  password: string,
+  meta: { ip?: string; userAgent?: string },
+) {
   const now = deps.clock();
-  const user = await deps.db.selectFrom('appUser').selectAll().where('username', '=', username).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('appUser')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (!user || user.disabled) {
     await hashPassword(password); // same cost whether or not the user exists
     throw new AppError('unauthenticated', 'invalid_credentials', '用户名或密码错误');
   }
   if (user.lockedUntil && new Date(user.lockedUntil) > now) {
-    throw new AppError('locked', 'account_locked', `登录失败次数过多，账户已锁定至 ${fmtTime(new Date(user.lockedUntil))}`, {
-      lockedUntil: new Date(user.lockedUntil).toISOString(),
-    });
+    throw new AppError(
+      'locked',
+      'account_locked',
+      `登录失败次数过多，账户已锁定至 ${fmtTime(new Date(user.lockedUntil))}`,
+      {
+        lockedUntil: new Date(user.lockedUntil).toISOString(),
+      },
+    );
   }
   if (!(await verify(user.passwordHash, password))) {
     const failed = user.failedAttempts + 1;
@@ -46,20 +64,48 @@ export async function login(deps: Deps, username: string, password: string, meta
         .set({ failedAttempts: lock ? 0 : failed, lockedUntil: lock })
         .where('id', '=', user.id)
         .execute();
-      if (lock) await recordAudit(trx, now, { id: user.id, name: user.username }, { action: 'lock', entity: 'user', entityId: user.id });
+      if (lock)
+        await recordAudit(
+          trx,
+          now,
+          { id: user.id, name: user.username },
+          { action: 'lock', entity: 'user', entityId: user.id },
+        );
     });
-    if (lock) throw new AppError('locked', 'account_locked', `连续 ${MAX_FAILED_LOGINS} 次密码错误，账户已锁定 ${LOCK_MINUTES} 分钟`);
+    if (lock)
+      throw new AppError(
+        'locked',
+        'account_locked',
+        `连续 ${MAX_FAILED_LOGINS} 次密码错误，账户已锁定 ${LOCK_MINUTES} 分钟`,
+      );
     throw new AppError('unauthenticated', 'invalid_credentials', '用户名或密码错误');
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('appUser').set({ failedAttempts: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('appUser')
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where('id', '=', user.id)
+      .execute();
     await trx
       .insertInto('userSession')
-      .values({ id: tokenId(token), userId: user.id, csrfToken, createdAt: now, lastSeenAt: now, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+      .values({
+        id: tokenId(token),
+        userId: user.id,
+        csrfToken,
+        createdAt: now,
+        lastSeenAt: now,
+        ip: meta.ip ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      })
       .execute();
-    await recordAudit(trx, now, { id: user.id, name: user.displayName }, { action: 'login', entity: 'user', entityId: user.id });
+    await recordAudit(
+      trx,
+      now,
+      { id: user.id, name: user.displayName },
+      { action: 'login', entity: 'user', entityId: user.id },
+    );
   });
   return { token };
 }
@@ -76,7 +122,16 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   const row = await deps.db
     .selectFrom('userSession as s')
     .innerJoin('appUser as u', 'u.id', 's.userId')
-    .select(['s.id as sessionId', 's.csrfToken', 's.lastSeenAt', 'u.id', 'u.username', 'u.displayName', 'u.personId', 'u.disabled'])
+    .select([
+      's.id as sessionId',
+      's.csrfToken',
+      's.lastSeenAt',
+      'u.id',
+      'u.username',
+      'u.displayName',
+      'u.personId',
+      'u.disabled',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.disabled) return null;
@@ -90,7 +145,14 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   }
   const grants = await loadGrants(deps, row.id);
   return {
-    user: { id: row.id, username: row.username, displayName: row.displayName, personId: row.personId, sessionId: row.sessionId, csrfToken: row.csrfToken },
+    user: {
+      id: row.id,
+      username: row.username,
+      displayName: row.displayName,
+      personId: row.personId,
+      sessionId: row.sessionId,
+      csrfToken: row.csrfToken,
+    },
     scope: scopeFromGrants(row.id, row.personId, grants),
     grants,
   };
@@ -103,7 +165,14 @@ async function loadGrants(deps: Pick<Deps, 'db'>, userId: string) {
     .select(['g.role', 'g.orgId', 'g.pii', 'o.path', 'o.name', 'o.code'])
     .where('g.userId', '=', userId)
     .execute();
-  return rows.map((r) => ({ role: r.role as Role, orgId: r.orgId, orgPath: r.path, pii: r.pii, orgName: r.name, orgCode: r.code }));
+  return rows.map((r) => ({
+    role: r.role as Role,
+    orgId: r.orgId,
+    orgPath: r.path,
+    pii: r.pii,
+    orgName: r.name,
+    orgCode: r.code,
+  }));
 }
 
 export async function logout(deps: Deps, caller: Caller): Promise<void> {
@@ -112,15 +181,31 @@ export async function logout(deps: Deps, caller: Caller): Promise<void> {
 
 /** Changes the caller's password after checking the old one; ends the caller's other sessions. */
 export async function changePassword(deps: Deps, caller: Caller, oldPassword: string, newPassword: string) {
-  const user = await deps.db.selectFrom('appUser').select(['passwordHash']).where('id', '=', caller.user.id).executeTakeFirstOrThrow();
+  const user = await deps.db
+    .selectFrom('appUser')
+    .select(['passwordHash'])
+    .where('id', '=', caller.user.id)
+    .executeTakeFirstOrThrow();
   if (!(await verify(user.passwordHash, oldPassword))) {
     throw validationError('原密码不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
   }
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('appUser').set((eb) => ({ passwordHash, version: eb('version', '+', 1) })).where('id', '=', caller.user.id).execute();
-    await trx.deleteFrom('userSession').where('userId', '=', caller.user.id).where('id', '!=', caller.user.sessionId).execute();
-    await recordAudit(trx, deps.clock(), actorOf(caller), { action: 'change_password', entity: 'user', entityId: caller.user.id });
+    await trx
+      .updateTable('appUser')
+      .set((eb) => ({ passwordHash, version: eb('version', '+', 1) }))
+      .where('id', '=', caller.user.id)
+      .execute();
+    await trx
+      .deleteFrom('userSession')
+      .where('userId', '=', caller.user.id)
+      .where('id', '!=', caller.user.sessionId)
+      .execute();
+    await recordAudit(trx, deps.clock(), actorOf(caller), {
+      action: 'change_password',
+      entity: 'user',
+      entityId: caller.user.id,
+    });
   });
 }
 
@@ -132,38 +217,80 @@ export async function createUser(
   actor: Actor,
   u: { username: string; displayName: string; password: string; personId?: string | null },
 ) {
-  const exists = await deps.db.selectFrom('appUser').select('id').where('username', '=', u.username).executeTakeFirst();
+  const exists = await deps.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', u.username)
+    .executeTakeFirst();
   if (exists) throw new AppError('conflict', 'username_taken', `用户名 ${u.username} 已存在`);
   const id = uuidv7();
   const passwordHash = await hashPassword(u.password);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('appUser').values({ id, username: u.username, displayName: u.displayName, passwordHash, personId: u.personId ?? null }).execute();
-    await recordAudit(trx, deps.clock(), actor, { action: 'create', entity: 'user', entityId: id, after: { username: u.username, displayName: u.displayName } });
+    await trx
+      .insertInto('appUser')
+      .values({
+        id,
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash,
+        personId: u.personId ?? null,
+      })
+      .execute();
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      after: { username: u.username, displayName: u.displayName },
+    });
   });
   return id;
 }
 
 /** Sets a user's password (CLI `user passwd`) and unlocks the account. */
 export async function setPassword(deps: Deps, actor: Actor, username: string, password: string) {
-  const user = await deps.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (!user) throw new AppError('not_found', 'user_not_found', `用户 ${username} 不存在`);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('appUser').set({ passwordHash, failedAttempts: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('appUser')
+      .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
+      .where('id', '=', user.id)
+      .execute();
     await trx.deleteFrom('userSession').where('userId', '=', user.id).execute();
-    await recordAudit(trx, deps.clock(), actor, { action: 'set_password', entity: 'user', entityId: user.id });
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'set_password',
+      entity: 'user',
+      entityId: user.id,
+    });
   });
 }
 
 /** Grants a role on an org subtree (by org code; none for admin). */
-export async function grantRole(deps: Deps, actor: Actor, g: { username: string; role: Role; orgCode: string | null; pii: boolean }) {
-  const user = await deps.db.selectFrom('appUser').select('id').where('username', '=', g.username).executeTakeFirst();
+export async function grantRole(
+  deps: Deps,
+  actor: Actor,
+  g: { username: string; role: Role; orgCode: string | null; pii: boolean },
+) {
+  const user = await deps.db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', g.username)
+    .executeTakeFirst();
   if (!user) throw new AppError('not_found', 'user_not_found', `用户 ${g.username} 不存在`);
   let orgId: string | null = null;
   let orgPath: string | null = null;
   if (g.role !== 'admin') {
     if (!g.orgCode) throw validationError(`角色 ${g.role} 需要指定组织编码`);
-    const org = await deps.db.selectFrom('org').select(['id', 'path']).where('code', '=', g.orgCode).executeTakeFirst();
+    const org = await deps.db
+      .selectFrom('org')
+      .select(['id', 'path'])
+      .where('code', '=', g.orgCode)
+      .executeTakeFirst();
     if (!org) throw new AppError('not_found', 'org_not_found', `组织编码 ${g.orgCode} 不存在`);
     orgId = org.id;
     orgPath = org.path;
@@ -174,6 +301,12 @@ export async function grantRole(deps: Deps, actor: Actor, g: { username: string;
       .values({ id: uuidv7(), userId: user.id, role: g.role, orgId, pii: g.pii })
       .onConflict((oc) => oc.columns(['userId', 'role', 'orgId']).doUpdateSet({ pii: g.pii }))
       .execute();
-    await recordAudit(trx, deps.clock(), actor, { action: 'grant', entity: 'user', entityId: user.id, orgPath, after: g });
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'grant',
+      entity: 'user',
+      entityId: user.id,
+      orgPath,
+      after: g,
+    });
   });
 }

@@ -1,6 +1,13 @@
 /** Enumerations of the zhibu-dataset/1 format: English codes in data and API, Chinese labels in the UI. */
 
-export const ORG_KINDS = ['committee', 'general_branch', 'branch', 'joint_branch', 'temp_branch', 'group'] as const;
+export const ORG_KINDS = [
+  'committee',
+  'general_branch',
+  'branch',
+  'joint_branch',
+  'temp_branch',
+  'group',
+] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 export const ORG_KIND_LABEL: Record<OrgKind, string> = {
   committee: '党委',
@@ -16,7 +23,14 @@ export const BRANCH_KINDS: readonly OrgKind[] = ['branch', 'joint_branch', 'temp
 export const ORG_CATEGORIES = ['机关', '教师', '学生', '离退休', '企业', '社区', '其他'] as const;
 export type OrgCategory = (typeof ORG_CATEGORIES)[number];
 
-export const MEMBER_STATUSES = ['applicant', 'activist', 'candidate', 'probationary', 'full', 'left'] as const;
+export const MEMBER_STATUSES = [
+  'applicant',
+  'activist',
+  'candidate',
+  'probationary',
+  'full',
+  'left',
+] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const MEMBER_STATUS_LABEL: Record<MemberStatus, string> = {
   applicant: '入党申请人',

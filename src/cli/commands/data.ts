@@ -11,12 +11,21 @@ import { openRuntime, progressBar } from '../runtime.ts';
 const CLI_ACTOR = { id: null, name: '命令行' };
 
 function printReport(r: ImportReport): void {
-  const counts = Object.entries(r.counts).map(([k, n]) => `${k} ${n}`).join('，');
-  for (const e of r.errors) process.stderr.write(`错误  ${e.array}[${e.index}]${e.field ? `.${e.field}` : ''}：${e.message}\n`);
-  for (const w of r.warnings) process.stderr.write(`提示  ${w.array}[${w.index}]${w.field ? `.${w.field}` : ''}：${w.message}\n`);
-  if (r.written) process.stdout.write(`已导入：${counts}${r.errors.length ? `（跳过 ${r.errors.length} 处错误）` : ''}\n`);
-  else if (r.dryRun) process.stdout.write(`预检查完成（未写入）：有效记录 ${counts}；错误 ${r.errors.length} 处\n`);
-  else process.stdout.write(`未写入任何数据：发现 ${r.errors.length} 处错误（修正后重试，或使用 --partial 只导入有效记录）\n`);
+  const counts = Object.entries(r.counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join('，');
+  for (const e of r.errors)
+    process.stderr.write(`错误  ${e.array}[${e.index}]${e.field ? `.${e.field}` : ''}：${e.message}\n`);
+  for (const w of r.warnings)
+    process.stderr.write(`提示  ${w.array}[${w.index}]${w.field ? `.${w.field}` : ''}：${w.message}\n`);
+  if (r.written)
+    process.stdout.write(`已导入：${counts}${r.errors.length ? `（跳过 ${r.errors.length} 处错误）` : ''}\n`);
+  else if (r.dryRun)
+    process.stdout.write(`预检查完成（未写入）：有效记录 ${counts}；错误 ${r.errors.length} 处\n`);
+  else
+    process.stdout.write(
+      `未写入任何数据：发现 ${r.errors.length} 处错误（修正后重试，或使用 --partial 只导入有效记录）\n`,
+    );
 }
 
 export function registerDataCommands(program: Command): void {
@@ -31,12 +40,18 @@ export function registerDataCommands(program: Command): void {
       try {
         doc = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
       } catch (e) {
-        process.stderr.write(`错误：无法读取 ${file}：${e instanceof SyntaxError ? `JSON 格式错误（${e.message}）` : (e as Error).message}\n`);
+        process.stderr.write(
+          `错误：无法读取 ${file}：${e instanceof SyntaxError ? `JSON 格式错误（${e.message}）` : (e as Error).message}\n`,
+        );
         process.exit(EXIT.validation);
       }
       const rt = await openRuntime();
       const bar = progressBar('导入');
-      const report = await importDataset(rt.deps, CLI_ACTOR, doc, { partial: o.partial, dryRun: o.dryRun, onProgress: (d, t, w) => bar.update(d, t, w) });
+      const report = await importDataset(rt.deps, CLI_ACTOR, doc, {
+        partial: o.partial,
+        dryRun: o.dryRun,
+        onProgress: (d, t, w) => bar.update(d, t, w),
+      });
       bar.done();
       await rt.close();
       if (o.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -70,6 +85,10 @@ export function registerDataCommands(program: Command): void {
       const counts = await seedDemo(rt.deps, o.asOf, (d, t, w) => bar.update(d, t, w));
       bar.done();
       await rt.close();
-      process.stdout.write(`演示数据已载入：${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join('，')}\n`);
+      process.stdout.write(
+        `演示数据已载入：${Object.entries(counts)
+          .map(([k, n]) => `${k} ${n}`)
+          .join('，')}\n`,
+      );
     });
 }

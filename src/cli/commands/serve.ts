@@ -13,7 +13,18 @@ function ensureWebBuilt(): void {
   if (fs.existsSync(path.join(DEFAULT_WEB_DIR, 'index.html'))) return;
   process.stderr.write('首次启动：正在构建网页界面（约半分钟）…\n');
   const root = path.resolve(DEFAULT_WEB_DIR, '../..');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(root, 'vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
   if (r.status !== 0) throw new Error('网页界面构建失败（npm run build）');
 }
 
@@ -35,7 +46,9 @@ async function serve(opts: { demo: boolean }) {
   process.on('SIGTERM', close);
   await app.listen({ port: rt.config.port, host: rt.config.host });
   const where = rt.config.databaseUrl ? 'PostgreSQL' : `内置数据库 ${rt.config.dataDir}`;
-  process.stderr.write(`zhibu 已启动：http://localhost:${rt.config.port}  （${where}${rt.config.demo ? '，演示模式' : ''}）\n`);
+  process.stderr.write(
+    `zhibu 已启动：http://localhost:${rt.config.port}  （${where}${rt.config.demo ? '，演示模式' : ''}）\n`,
+  );
 }
 
 export function registerServeCommands(program: Command): void {

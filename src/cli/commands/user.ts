@@ -19,7 +19,11 @@ export function registerUserCommands(program: Command): void {
         process.exit(EXIT.validation);
       }
       const rt = await openRuntime();
-      await createUser(rt.deps, CLI_ACTOR, { username, displayName: o.name ?? username, password: o.password });
+      await createUser(rt.deps, CLI_ACTOR, {
+        username,
+        displayName: o.name ?? username,
+        password: o.password,
+      });
       await rt.close();
       process.stdout.write(`已创建用户 ${username}\n`);
     });
@@ -48,7 +52,12 @@ export function registerUserCommands(program: Command): void {
         process.exit(EXIT.usage);
       }
       const rt = await openRuntime();
-      await grantRole(rt.deps, CLI_ACTOR, { username, role: role as Role, orgCode: o.org ?? null, pii: o.pii });
+      await grantRole(rt.deps, CLI_ACTOR, {
+        username,
+        role: role as Role,
+        orgCode: o.org ?? null,
+        pii: o.pii,
+      });
       await rt.close();
       process.stdout.write(`已授予 ${username} 角色 ${role}${o.org ? `（${o.org}）` : ''}\n`);
     });

@@ -6,7 +6,11 @@ const make = (first17: string) => first17 + idCheckChar(first17);
 describe('parseIdNumber', () => {
   it('accepts a checksum-correct number and reads birth date and gender', () => {
     const r = parseIdNumber('11010519491231002X');
-    expect(r).toEqual({ ok: true, value: '11010519491231002X', info: { birthDate: '1949-12-31', gender: '女' } });
+    expect(r).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+      info: { birthDate: '1949-12-31', gender: '女' },
+    });
   });
   it('accepts lowercase x and full-width digits', () => {
     const r = parseIdNumber('１１０１０５１９４９１２３１００２x');
@@ -16,7 +20,10 @@ describe('parseIdNumber', () => {
     expect(parseIdNumber('110105194912310021')).toEqual({ ok: false, reason: '身份证号校验位错误' });
   });
   it('refuses an impossible birth date (Feb 30) even with a matching check digit', () => {
-    expect(parseIdNumber(make('62010219900230001'))).toEqual({ ok: false, reason: '身份证号中的出生日期无效' });
+    expect(parseIdNumber(make('62010219900230001'))).toEqual({
+      ok: false,
+      reason: '身份证号中的出生日期无效',
+    });
   });
   it('accepts Feb 29 in a leap year and refuses it in a common year', () => {
     expect(parseIdNumber(make('62010220000229001')).ok).toBe(true);

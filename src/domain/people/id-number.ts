@@ -23,7 +23,9 @@ export function normalizeIdNumber(raw: string): string {
 }
 
 /** Validates an ID number; returns the reason in Chinese, or the info it encodes. */
-export function parseIdNumber(raw: string): { ok: true; value: string; info: IdNumberInfo } | { ok: false; reason: string } {
+export function parseIdNumber(
+  raw: string,
+): { ok: true; value: string; info: IdNumberInfo } | { ok: false; reason: string } {
   const value = normalizeIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: '身份证号应为18位（最后一位可为X）' };
   const y = Number(value.slice(6, 10));
@@ -40,9 +42,14 @@ export function parseIdNumber(raw: string): { ok: true; value: string; info: IdN
 }
 
 /** Checks an ID number against a stated birth date and gender; returns the mismatch reasons. */
-export function idNumberMismatches(info: IdNumberInfo, birthDate?: string | null, gender?: string | null): string[] {
+export function idNumberMismatches(
+  info: IdNumberInfo,
+  birthDate?: string | null,
+  gender?: string | null,
+): string[] {
   const out: string[] = [];
-  if (birthDate && birthDate !== info.birthDate) out.push(`身份证号的出生日期为 ${info.birthDate}，与填写的出生日期 ${birthDate} 不一致`);
+  if (birthDate && birthDate !== info.birthDate)
+    out.push(`身份证号的出生日期为 ${info.birthDate}，与填写的出生日期 ${birthDate} 不一致`);
   if (gender && gender !== info.gender) out.push(`身份证号显示性别为${info.gender}，与填写的性别不一致`);
   return out;
 }

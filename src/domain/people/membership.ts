@@ -1,7 +1,13 @@
 import type { MemberStatus } from '../../shared/enums.ts';
 
 /** Order of the development pipeline (RULES.md §4): a status change normally moves forward. */
-const ORDER: Record<Exclude<MemberStatus, 'left'>, number> = { applicant: 0, activist: 1, candidate: 2, probationary: 3, full: 4 };
+const ORDER: Record<Exclude<MemberStatus, 'left'>, number> = {
+  applicant: 0,
+  activist: 1,
+  candidate: 2,
+  probationary: 3,
+  full: 4,
+};
 
 /**
  * Why a change from `from` to `to` (optionally with an org change) is refused, or null.

@@ -17,12 +17,16 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { deps
     return sendXlsx(reply, '党员名册导入模板', await rosterTemplate());
   });
 
-  app.post('/api/import/roster', { schema: { tags, querystring: RosterImportQuery, response: { 200: RosterImportResponse } } }, async (req) => {
-    const c = callerOf(req);
-    if (!req.isMultipart()) throw validationError('请以 multipart/form-data 上传文件（字段名 file）');
-    const file = await req.file({ limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } });
-    if (!file) throw validationError('没有收到文件（字段名 file）');
-    const buf = await file.toBuffer();
-    return importRoster(deps, c.scope, actorOf(c), req.query.orgId, buf, req.query.dryRun);
-  });
+  app.post(
+    '/api/import/roster',
+    { schema: { tags, querystring: RosterImportQuery, response: { 200: RosterImportResponse } } },
+    async (req) => {
+      const c = callerOf(req);
+      if (!req.isMultipart()) throw validationError('请以 multipart/form-data 上传文件（字段名 file）');
+      const file = await req.file({ limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } });
+      if (!file) throw validationError('没有收到文件（字段名 file）');
+      const buf = await file.toBuffer();
+      return importRoster(deps, c.scope, actorOf(c), req.query.orgId, buf, req.query.dryRun);
+    },
+  );
 };

@@ -1,4 +1,11 @@
-import { ELECTION_COLUMNS, MEMBERSHIP_COLUMNS, ORG_COLUMNS, PERSON_COLUMNS, POSITION_COLUMNS, bulkInsert } from '../../db/bulk.ts';
+import {
+  ELECTION_COLUMNS,
+  MEMBERSHIP_COLUMNS,
+  ORG_COLUMNS,
+  PERSON_COLUMNS,
+  POSITION_COLUMNS,
+  bulkInsert,
+} from '../../db/bulk.ts';
 import { maskIdNumber } from '../../domain/people/id-number.ts';
 import { childPath, pathDepth } from '../../domain/org/org-tree.ts';
 import type { ImportReport } from '../../shared/contracts/import.contract.ts';
@@ -8,31 +15,69 @@ import { uuidv7 } from '../infra/ids.ts';
 import { nextOrgSeqs } from '../org/org-write.service.ts';
 import { type ValidDataset, validateDataset } from './dataset-validate.ts';
 
-export type ImportOptions = { partial?: boolean; dryRun?: boolean; onProgress?: (done: number, total: number, what: string) => void };
+export type ImportOptions = {
+  partial?: boolean;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number, what: string) => void;
+};
 
 /**
  * Imports a zhibu-dataset/1 document. All-or-nothing by default: any error → nothing written and
  * every error reported. `partial` writes the valid records; `dryRun` validates only.
  */
-export async function importDataset(deps: Deps, actor: Actor, doc: unknown, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importDataset(
+  deps: Deps,
+  actor: Actor,
+  doc: unknown,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   const existingOrgs = await deps.db.selectFrom('org').select(['code', 'kind']).execute();
-  const existingRefs = await deps.db.selectFrom('person').select('ref').where('ref', 'is not', null).execute();
+  const existingRefs = await deps.db
+    .selectFrom('person')
+    .select('ref')
+    .where('ref', 'is not', null)
+    .execute();
   const { errors, warnings, valid } = validateDataset(doc, {
     orgKinds: new Map(existingOrgs.map((o) => [o.code, o.kind])),
     personRefs: new Set(existingRefs.map((r) => r.ref!)),
   });
-  const counts: Record<string, number> = valid ? { orgs: valid.orgs.length, people: valid.people.length, memberships: valid.memberships.length, positions: valid.positions.length, elections: valid.elections.length } : {};
-  const report = (written: boolean): ImportReport => ({ dryRun: !!opts.dryRun, partial: !!opts.partial, written, counts, errors, warnings });
+  const counts: Record<string, number> = valid
+    ? {
+        orgs: valid.orgs.length,
+        people: valid.people.length,
+        memberships: valid.memberships.length,
+        positions: valid.positions.length,
+        elections: valid.elections.length,
+      }
+    : {};
+  const report = (written: boolean): ImportReport => ({
+    dryRun: !!opts.dryRun,
+    partial: !!opts.partial,
+    written,
+    counts,
+    errors,
+    warnings,
+  });
   if (!valid || opts.dryRun || (errors.length > 0 && !opts.partial)) return report(false);
   await deps.db.transaction().execute(async (trx) => {
     await writeDataset(deps, trx, valid, opts.onProgress);
-    await recordAudit(trx, deps.clock(), actor, { action: 'import_dataset', entity: 'dataset', after: { counts, errors: errors.length, partial: !!opts.partial } });
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'import_dataset',
+      entity: 'dataset',
+      after: { counts, errors: errors.length, partial: !!opts.partial },
+    });
   });
   return report(true);
 }
 
-async function writeDataset(deps: Deps, trx: Tx, d: ValidDataset, progress?: ImportOptions['onProgress']): Promise<void> {
-  const total = d.orgs.length + d.people.length + d.memberships.length + d.positions.length + d.elections.length;
+async function writeDataset(
+  deps: Deps,
+  trx: Tx,
+  d: ValidDataset,
+  progress?: ImportOptions['onProgress'],
+): Promise<void> {
+  const total =
+    d.orgs.length + d.people.length + d.memberships.length + d.positions.length + d.elections.length;
   let done = 0;
   const step = (n: number, what: string) => {
     done += n;
@@ -57,7 +102,22 @@ async function writeDataset(deps: Deps, trx: Tx, d: ValidDataset, progress?: Imp
       const path = childPath(parent?.path ?? null, seq);
       const id = uuidv7();
       orgByCode.set(v.code, { id, path });
-      orgRows.push({ id, seq, parentId: parent?.id ?? null, path, depth: pathDepth(path), kind: v.kind, category: v.category, code: v.code, name: v.name, establishedOn: v.established_on ?? null, dissolvedOn: v.dissolved_on ?? null, unitCount: v.unit_count ?? 1, pack: v.pack ?? null, settings: '{}' });
+      orgRows.push({
+        id,
+        seq,
+        parentId: parent?.id ?? null,
+        path,
+        depth: pathDepth(path),
+        kind: v.kind,
+        category: v.category,
+        code: v.code,
+        name: v.name,
+        establishedOn: v.established_on ?? null,
+        dissolvedOn: v.dissolved_on ?? null,
+        unitCount: v.unit_count ?? 1,
+        pack: v.pack ?? null,
+        settings: '{}',
+      });
       pending.splice(k, 1);
     }
     if (pending.length === before) throw new Error('unresolvable org parents after validation');
@@ -70,19 +130,69 @@ async function writeDataset(deps: Deps, trx: Tx, d: ValidDataset, progress?: Imp
     const id = uuidv7();
     personId.set(v.ref, id);
     return {
-      id, ref: v.ref, name: v.name, gender: v.gender ?? null, ethnicity: v.ethnicity ?? null, birthDate: v.birth_date ?? null, education: v.education ?? null,
-      title: v.title ?? null, phone: v.phone ?? null, flags: JSON.stringify(v.flags ?? []),
-      idNumberEnc: idNumber ? deps.crypto.encrypt(idNumber) : null, idNumberHash: idNumber ? deps.crypto.lookupHash(idNumber) : null, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
+      id,
+      ref: v.ref,
+      name: v.name,
+      gender: v.gender ?? null,
+      ethnicity: v.ethnicity ?? null,
+      birthDate: v.birth_date ?? null,
+      education: v.education ?? null,
+      title: v.title ?? null,
+      phone: v.phone ?? null,
+      flags: JSON.stringify(v.flags ?? []),
+      idNumberEnc: idNumber ? deps.crypto.encrypt(idNumber) : null,
+      idNumberHash: idNumber ? deps.crypto.lookupHash(idNumber) : null,
+      idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
     };
   });
   await bulkInsert(trx, 'person', PERSON_COLUMNS, personRows);
   step(personRows.length, 'people');
 
   const org = (code: string) => orgByCode.get(code)!;
-  await bulkInsert(trx, 'membership', MEMBERSHIP_COLUMNS, d.memberships.map(({ v }) => ({ id: uuidv7(), personId: personId.get(v.person)!, orgId: org(v.org).id, orgPath: org(v.org).path, status: v.status, validFrom: v.from, validTo: v.to, note: null })));
+  await bulkInsert(
+    trx,
+    'membership',
+    MEMBERSHIP_COLUMNS,
+    d.memberships.map(({ v }) => ({
+      id: uuidv7(),
+      personId: personId.get(v.person)!,
+      orgId: org(v.org).id,
+      orgPath: org(v.org).path,
+      status: v.status,
+      validFrom: v.from,
+      validTo: v.to,
+      note: null,
+    })),
+  );
   step(d.memberships.length, 'memberships');
-  await bulkInsert(trx, 'election', ELECTION_COLUMNS, d.elections.map(({ v }) => ({ id: uuidv7(), orgId: org(v.org).id, heldOn: v.held_on, kind: v.kind, termYears: v.term_years, note: null })));
+  await bulkInsert(
+    trx,
+    'election',
+    ELECTION_COLUMNS,
+    d.elections.map(({ v }) => ({
+      id: uuidv7(),
+      orgId: org(v.org).id,
+      heldOn: v.held_on,
+      kind: v.kind,
+      termYears: v.term_years,
+      note: null,
+    })),
+  );
   step(d.elections.length, 'elections');
-  await bulkInsert(trx, 'position', POSITION_COLUMNS, d.positions.map(({ v }) => ({ id: uuidv7(), personId: personId.get(v.person)!, orgId: org(v.org).id, role: v.role, duty: v.duty, validFrom: v.from, validTo: v.to, electionId: null })));
+  await bulkInsert(
+    trx,
+    'position',
+    POSITION_COLUMNS,
+    d.positions.map(({ v }) => ({
+      id: uuidv7(),
+      personId: personId.get(v.person)!,
+      orgId: org(v.org).id,
+      role: v.role,
+      duty: v.duty,
+      validFrom: v.from,
+      validTo: v.to,
+      electionId: null,
+    })),
+  );
   step(d.positions.length, 'positions');
 }

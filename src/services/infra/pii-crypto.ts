@@ -38,7 +38,11 @@ export function createPiiCrypto(secret: string): PiiCrypto {
  * The secret: ZHIBU_SECRET, or a key generated once into `<dataDir>/secret.key` (mode 0600).
  * `warn` is called when the key file is created or used.
  */
-export function resolveSecret(configured: string | undefined, dataDir: string, warn: (m: string) => void): string {
+export function resolveSecret(
+  configured: string | undefined,
+  dataDir: string,
+  warn: (m: string) => void,
+): string {
   if (configured) return configured;
   const file = path.join(dataDir, 'secret.key');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();

@@ -2,7 +2,12 @@ import { sql } from 'kysely';
 import type { Scope } from '../../domain/auth/scope.ts';
 import { AppError, forbidden, ruleRefusal } from '../../domain/errors.ts';
 import { childPath, moveError, pathDepth, placementError } from '../../domain/org/org-tree.ts';
-import type { OrgCreateBody, OrgDissolveBody, OrgMoveBody, OrgUpdateBody } from '../../shared/contracts/orgs.contract.ts';
+import type {
+  OrgCreateBody,
+  OrgDissolveBody,
+  OrgMoveBody,
+  OrgUpdateBody,
+} from '../../shared/contracts/orgs.contract.ts';
 import type { OrgKind } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
@@ -13,13 +18,20 @@ import { presentOrgNode } from './org-read.service.ts';
 /** Reserves `n` org sequence numbers (path segments). */
 export async function nextOrgSeqs(db: Tx, n: number): Promise<number[]> {
   if (n === 0) return [];
-  const { rows } = await sql<{ seq: number }>`select nextval(pg_get_serial_sequence('org', 'seq'))::int as seq from generate_series(1, ${n})`.execute(db);
+  const { rows } = await sql<{
+    seq: number;
+  }>`select nextval(pg_get_serial_sequence('org', 'seq'))::int as seq from generate_series(1, ${n})`.execute(
+    db,
+  );
   return rows.map((r) => Number(r.seq));
 }
 
 async function assertCodeFree(db: Tx, code: string): Promise<void> {
   const taken = await db.selectFrom('org').select('name').where('code', '=', code).executeTakeFirst();
-  if (taken) throw new AppError('conflict', 'org_code_taken', `组织编码 ${code} 已被“${taken.name}”使用`, [{ path: 'code', message: '编码已被使用' }]);
+  if (taken)
+    throw new AppError('conflict', 'org_code_taken', `组织编码 ${code} 已被“${taken.name}”使用`, [
+      { path: 'code', message: '编码已被使用' },
+    ]);
 }
 
 /** Creates an org under a parent the caller may write (roots: admin only). */
@@ -54,7 +66,13 @@ export async function createOrg(deps: Deps, scope: Scope, actor: Actor, body: Or
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, deps.clock(), actor, { action: 'create', entity: 'org', entityId: row.id, orgPath: path, after: row });
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'create',
+      entity: 'org',
+      entityId: row.id,
+      orgPath: path,
+      after: row,
+    });
     return presentOrgNode(row);
   });
 }
@@ -72,7 +90,14 @@ export async function updateOrg(deps: Deps, scope: Scope, actor: Actor, id: stri
       .returningAll()
       .executeTakeFirst();
     if (!row) return checkVersion(before.version, version) as never;
-    await recordAudit(trx, deps.clock(), actor, { action: 'update', entity: 'org', entityId: id, orgPath: row.path, before, after: row });
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'update',
+      entity: 'org',
+      entityId: id,
+      orgPath: row.path,
+      before,
+      after: row,
+    });
     return presentOrgNode(row);
   });
 }
@@ -119,24 +144,55 @@ export async function dissolveOrg(deps: Deps, scope: Scope, actor: Actor, id: st
     const org = await orgForWrite(trx, scope, id);
     checkVersion(org.version, body.version);
     if (org.dissolvedOn) throw ruleRefusal('org_already_dissolved', `该组织已于 ${org.dissolvedOn} 撤销`);
-    const members = await trx.selectFrom('membership').select((eb) => eb.fn.countAll<number>().as('n')).where('orgId', '=', id).where('validTo', 'is', null).where('status', '!=', 'left').executeTakeFirstOrThrow();
-    const children = await trx.selectFrom('org').select((eb) => eb.fn.countAll<number>().as('n')).where('parentId', '=', id).where('dissolvedOn', 'is', null).executeTakeFirstOrThrow();
+    const members = await trx
+      .selectFrom('membership')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('orgId', '=', id)
+      .where('validTo', 'is', null)
+      .where('status', '!=', 'left')
+      .executeTakeFirstOrThrow();
+    const children = await trx
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('parentId', '=', id)
+      .where('dissolvedOn', 'is', null)
+      .executeTakeFirstOrThrow();
     if (Number(members.n) > 0 || Number(children.n) > 0) {
-      throw ruleRefusal('org_not_empty', `撤销前请先转出 ${Number(members.n)} 名人员、撤销或调整 ${Number(children.n)} 个下级组织`, {
-        members: Number(members.n),
-        children: Number(children.n),
-      });
+      throw ruleRefusal(
+        'org_not_empty',
+        `撤销前请先转出 ${Number(members.n)} 名人员、撤销或调整 ${Number(children.n)} 个下级组织`,
+        {
+          members: Number(members.n),
+          children: Number(children.n),
+        },
+      );
     }
-    if (org.establishedOn && body.dissolvedOn < org.establishedOn) throw ruleRefusal('invalid_date', '撤销日期早于成立日期');
+    if (org.establishedOn && body.dissolvedOn < org.establishedOn)
+      throw ruleRefusal('invalid_date', '撤销日期早于成立日期');
     const row = await trx
       .updateTable('org')
-      .set((eb) => ({ dissolvedOn: body.dissolvedOn, version: eb('version', '+', 1), updatedAt: deps.clock() }))
+      .set((eb) => ({
+        dissolvedOn: body.dissolvedOn,
+        version: eb('version', '+', 1),
+        updatedAt: deps.clock(),
+      }))
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx.updateTable('position').set({ validTo: body.dissolvedOn }).where('orgId', '=', id).where('validTo', 'is', null).execute();
-    await recordAudit(trx, deps.clock(), actor, { action: 'dissolve', entity: 'org', entityId: id, orgPath: org.path, before: org, after: { ...row, note: body.note ?? null } });
+    await trx
+      .updateTable('position')
+      .set({ validTo: body.dissolvedOn })
+      .where('orgId', '=', id)
+      .where('validTo', 'is', null)
+      .execute();
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'dissolve',
+      entity: 'org',
+      entityId: id,
+      orgPath: org.path,
+      before: org,
+      after: { ...row, note: body.note ?? null },
+    });
     return presentOrgNode(row);
   });
 }
-

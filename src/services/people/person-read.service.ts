@@ -2,7 +2,12 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import { type Scope, canReadPath, canReadPii, canWritePath } from '../../domain/auth/scope.ts';
 import { addYears, shanghaiDate, wholeYears } from '../../domain/dates.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
-import type { MembershipView, PersonDetail, PersonListItem, PersonListQuery } from '../../shared/contracts/people.contract.ts';
+import type {
+  MembershipView,
+  PersonDetail,
+  PersonListItem,
+  PersonListQuery,
+} from '../../shared/contracts/people.contract.ts';
 import type { MemberStatus } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
@@ -10,10 +15,18 @@ import type { DB } from '../../db/schema.ts';
 
 /** First day as a full member (party age counts from it, DEV-024). */
 const fullSince = (eb: ExpressionBuilder<DB, 'person'>) =>
-  eb.selectFrom('membership as f').select((e) => e.fn.min('f.validFrom').as('d')).whereRef('f.personId', '=', 'person.id').where('f.status', '=', 'full');
+  eb
+    .selectFrom('membership as f')
+    .select((e) => e.fn.min('f.validFrom').as('d'))
+    .whereRef('f.personId', '=', 'person.id')
+    .where('f.status', '=', 'full');
 
 /** Builds the scoped, filtered current-member query (no select list). */
-export async function scopedPersonQuery(deps: Deps, scope: Scope, q: Omit<PersonListQuery, 'page' | 'pageSize'>) {
+export async function scopedPersonQuery(
+  deps: Deps,
+  scope: Scope,
+  q: Omit<PersonListQuery, 'page' | 'pageSize'>,
+) {
   const asOf = shanghaiDate(deps.clock());
   let query = deps.db
     .selectFrom('membership as m')
@@ -31,7 +44,8 @@ export async function scopedPersonQuery(deps: Deps, scope: Scope, q: Omit<Person
   if (q.orgId) {
     const root = await deps.db.selectFrom('org').select('path').where('id', '=', q.orgId).executeTakeFirst();
     if (!root) throw notFound('组织', 'org_not_found');
-    if (!canReadPath(scope, root.path)) throw new AppError('forbidden', 'forbidden', '该组织不在您的管理范围内，无权查看');
+    if (!canReadPath(scope, root.path))
+      throw new AppError('forbidden', 'forbidden', '该组织不在您的管理范围内，无权查看');
     query = query.where('m.orgPath', 'like', `${root.path}%`);
   }
   const statuses = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
@@ -55,8 +69,18 @@ export async function listPeople(deps: Deps, scope: Scope, q: PersonListQuery) {
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     query
       .select([
-        'person.id', 'person.name', 'person.gender', 'person.birthDate', 'person.education', 'person.phone', 'person.idNumberMasked',
-        'm.status', 'm.validFrom', 'm.orgId', 'o.name as orgName', 'o.code as orgCode',
+        'person.id',
+        'person.name',
+        'person.gender',
+        'person.birthDate',
+        'person.education',
+        'person.phone',
+        'person.idNumberMasked',
+        'm.status',
+        'm.validFrom',
+        'm.orgId',
+        'o.name as orgName',
+        'o.code as orgCode',
       ])
       .select((eb) => fullSince(eb).as('fullSince'))
       .orderBy('o.path')
@@ -71,7 +95,21 @@ export async function listPeople(deps: Deps, scope: Scope, q: PersonListQuery) {
 }
 
 export function presentListItem(
-  r: { id: string; name: string; gender: string | null; birthDate: string | null; education: string | null; phone: string | null; idNumberMasked: string | null; status: string; validFrom: string; orgId: string; orgName: string; orgCode: string; fullSince: string | null },
+  r: {
+    id: string;
+    name: string;
+    gender: string | null;
+    birthDate: string | null;
+    education: string | null;
+    phone: string | null;
+    idNumberMasked: string | null;
+    status: string;
+    validFrom: string;
+    orgId: string;
+    orgName: string;
+    orgCode: string;
+    fullSince: string | null;
+  },
   asOf: string,
 ): PersonListItem {
   return {
@@ -124,7 +162,16 @@ export async function getPersonDetail(deps: Deps, scope: Scope, id: string): Pro
     deps.db
       .selectFrom('membership as m')
       .innerJoin('org as o', 'o.id', 'm.orgId')
-      .select(['m.id', 'm.orgId', 'o.name as orgName', 'o.code as orgCode', 'm.status', 'm.validFrom', 'm.validTo', 'm.note'])
+      .select([
+        'm.id',
+        'm.orgId',
+        'o.name as orgName',
+        'o.code as orgCode',
+        'm.status',
+        'm.validFrom',
+        'm.validTo',
+        'm.note',
+      ])
       .where('m.personId', '=', id)
       .orderBy('m.validFrom', 'desc')
       .orderBy(sql`m.valid_to is null`, 'desc')
@@ -164,10 +211,17 @@ export async function getPersonDetail(deps: Deps, scope: Scope, id: string): Pro
 /** Reveals a full ID number to a caller holding the PII permission; audited. */
 export async function revealIdNumber(deps: Deps, scope: Scope, actor: Actor, id: string) {
   const { person, placement } = await personForRead(deps.db, scope, id);
-  if (!placement || !canReadPii(scope, placement.orgPath)) throw new AppError('forbidden', 'forbidden', '您没有查看完整身份证号的权限');
+  if (!placement || !canReadPii(scope, placement.orgPath))
+    throw new AppError('forbidden', 'forbidden', '您没有查看完整身份证号的权限');
   const idNumber = person.idNumberEnc ? deps.crypto.decrypt(person.idNumberEnc) : null;
   await deps.db.transaction().execute((trx) =>
-    recordAudit(trx, deps.clock(), actor, { action: 'read_pii', entity: 'person', entityId: id, orgPath: placement.orgPath, after: { field: 'idNumber' } }),
+    recordAudit(trx, deps.clock(), actor, {
+      action: 'read_pii',
+      entity: 'person',
+      entityId: id,
+      orgPath: placement.orgPath,
+      after: { field: 'idNumber' },
+    }),
   );
   return { idNumber };
 }

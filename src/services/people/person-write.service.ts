@@ -4,7 +4,11 @@ import { AppError, forbidden, ruleRefusal, validationError } from '../../domain/
 import { idNumberMismatches, maskIdNumber, parseIdNumber } from '../../domain/people/id-number.ts';
 import { effectiveDateError, statusChangeError } from '../../domain/people/membership.ts';
 import { isBranchKind } from '../../domain/org/org-tree.ts';
-import type { PersonCreateBody, PersonUpdateBody, StatusChangeBody } from '../../shared/contracts/people.contract.ts';
+import type {
+  PersonCreateBody,
+  PersonUpdateBody,
+  StatusChangeBody,
+} from '../../shared/contracts/people.contract.ts';
 import type { MemberStatus } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
@@ -19,13 +23,26 @@ type IdFields = { idNumberEnc: string | null; idNumberHash: string | null; idNum
  * Validates an ID number (checksum, birth date and gender match) and returns its stored form.
  * Throws a validation error naming the field.
  */
-export function idNumberColumns(crypto: PiiCrypto, raw: string | null | undefined, birthDate: string | null | undefined, gender: string | null | undefined): IdFields {
+export function idNumberColumns(
+  crypto: PiiCrypto,
+  raw: string | null | undefined,
+  birthDate: string | null | undefined,
+  gender: string | null | undefined,
+): IdFields {
   if (!raw) return { idNumberEnc: null, idNumberHash: null, idNumberMasked: null };
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) throw validationError(parsed.reason, [{ path: 'idNumber', message: parsed.reason }]);
   const mismatches = idNumberMismatches(parsed.info, birthDate, gender);
-  if (mismatches.length) throw validationError(mismatches.join('；'), mismatches.map((m) => ({ path: m.includes('出生') ? 'birthDate' : 'gender', message: m })));
-  return { idNumberEnc: crypto.encrypt(parsed.value), idNumberHash: crypto.lookupHash(parsed.value), idNumberMasked: maskIdNumber(parsed.value) };
+  if (mismatches.length)
+    throw validationError(
+      mismatches.join('；'),
+      mismatches.map((m) => ({ path: m.includes('出生') ? 'birthDate' : 'gender', message: m })),
+    );
+  return {
+    idNumberEnc: crypto.encrypt(parsed.value),
+    idNumberHash: crypto.lookupHash(parsed.value),
+    idNumberMasked: maskIdNumber(parsed.value),
+  };
 }
 
 async function assertIdNumberFree(db: Tx, hash: string | null, selfId?: string) {
@@ -33,7 +50,9 @@ async function assertIdNumberFree(db: Tx, hash: string | null, selfId?: string) 
   let q = db.selectFrom('person').select('id').where('idNumberHash', '=', hash);
   if (selfId) q = q.where('id', '!=', selfId);
   if (await q.executeTakeFirst()) {
-    throw new AppError('conflict', 'id_number_taken', '该身份证号已登记在另一人员名下', [{ path: 'idNumber', message: '身份证号已存在' }]);
+    throw new AppError('conflict', 'id_number_taken', '该身份证号已登记在另一人员名下', [
+      { path: 'idNumber', message: '身份证号已存在' },
+    ]);
   }
 }
 
@@ -41,7 +60,10 @@ async function assertIdNumberFree(db: Tx, hash: string | null, selfId?: string) 
 export async function createPerson(deps: Deps, scope: Scope, actor: Actor, body: PersonCreateBody) {
   return deps.db.transaction().execute(async (trx) => {
     const org = await orgForWrite(trx, scope, body.orgId);
-    if (!isBranchKind(org.kind)) throw ruleRefusal('not_a_branch', '人员须登记在党支部（含联合、临时党支部）', [{ path: 'orgId', message: '请选择党支部' }]);
+    if (!isBranchKind(org.kind))
+      throw ruleRefusal('not_a_branch', '人员须登记在党支部（含联合、临时党支部）', [
+        { path: 'orgId', message: '请选择党支部' },
+      ]);
     if (org.dissolvedOn) throw ruleRefusal('org_dissolved', '该支部已撤销');
     const ids = idNumberColumns(deps.crypto, body.idNumber, body.birthDate, body.gender);
     await assertIdNumberFree(trx, ids.idNumberHash);
@@ -64,18 +86,40 @@ export async function createPerson(deps: Deps, scope: Scope, actor: Actor, body:
     await trx.insertInto('person').values(row).execute();
     await trx
       .insertInto('membership')
-      .values({ id: uuidv7(), personId: id, orgId: org.id, orgPath: org.path, status: body.status, validFrom: body.statusFrom, validTo: null, note: null })
+      .values({
+        id: uuidv7(),
+        personId: id,
+        orgId: org.id,
+        orgPath: org.path,
+        status: body.status,
+        validFrom: body.statusFrom,
+        validTo: null,
+        note: null,
+      })
       .execute();
-    await recordAudit(trx, deps.clock(), actor, { action: 'create', entity: 'person', entityId: id, orgPath: org.path, after: { ...row, status: body.status, statusFrom: body.statusFrom } });
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'create',
+      entity: 'person',
+      entityId: id,
+      orgPath: org.path,
+      after: { ...row, status: body.status, statusFrom: body.statusFrom },
+    });
     return { id };
   });
 }
 
 /** Edits a person's details (optimistic concurrency). */
-export async function updatePerson(deps: Deps, scope: Scope, actor: Actor, id: string, body: PersonUpdateBody) {
+export async function updatePerson(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  id: string,
+  body: PersonUpdateBody,
+) {
   await deps.db.transaction().execute(async (trx) => {
     const { person, placement } = await personForRead(trx, scope, id);
-    if (!placement || !canWritePath(scope, placement.orgPath)) throw forbidden('该人员不在您的管理范围内，或您只有只读权限');
+    if (!placement || !canWritePath(scope, placement.orgPath))
+      throw forbidden('该人员不在您的管理范围内，或您只有只读权限');
     checkVersion(person.version, body.version);
     const { version, idNumber, flags, ...fields } = body;
     const birthDate = fields.birthDate !== undefined ? fields.birthDate : person.birthDate;
@@ -89,13 +133,26 @@ export async function updatePerson(deps: Deps, scope: Scope, actor: Actor, id: s
     }
     const after = await trx
       .updateTable('person')
-      .set((eb) => ({ ...fields, ...ids, ...(flags ? { flags: JSON.stringify(flags) } : {}), version: eb('version', '+', 1), updatedAt: deps.clock() }))
+      .set((eb) => ({
+        ...fields,
+        ...ids,
+        ...(flags ? { flags: JSON.stringify(flags) } : {}),
+        version: eb('version', '+', 1),
+        updatedAt: deps.clock(),
+      }))
       .where('id', '=', id)
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
     if (!after) checkVersion(-1, version);
-    await recordAudit(trx, deps.clock(), actor, { action: 'update', entity: 'person', entityId: id, orgPath: placement.orgPath, before: person, after });
+    await recordAudit(trx, deps.clock(), actor, {
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      orgPath: placement.orgPath,
+      before: person,
+      after,
+    });
   });
   return getPersonDetail(deps, scope, id);
 }
@@ -104,18 +161,36 @@ export async function updatePerson(deps: Deps, scope: Scope, actor: Actor, id: s
  * Changes status or transfers: closes the open membership row on `from` and opens a new one.
  * History is never overwritten. Both source and target org must be in the caller's write scope.
  */
-export async function changeStatus(deps: Deps, scope: Scope, actor: Actor, id: string, body: StatusChangeBody) {
+export async function changeStatus(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  id: string,
+  body: StatusChangeBody,
+) {
   await deps.db.transaction().execute(async (trx) => {
     const { person, placement } = await personForRead(trx, scope, id);
-    if (!placement || !canWritePath(scope, placement.orgPath)) throw forbidden('该人员不在您的管理范围内，或您只有只读权限');
+    if (!placement || !canWritePath(scope, placement.orgPath))
+      throw forbidden('该人员不在您的管理范围内，或您只有只读权限');
     checkVersion(person.version, body.version);
     if (placement.validTo !== null) throw ruleRefusal('no_current_membership', '该人员没有当前组织关系');
-    const target = body.orgId && body.orgId !== placement.orgId ? await orgForWrite(trx, scope, body.orgId).catch(() => {
-      throw forbidden('转入组织不在您的管理范围内，请由共同的上级组织办理转接');
-    }) : null;
-    if (target && (!isBranchKind(target.kind) || target.dissolvedOn)) throw ruleRefusal('not_a_branch', '只能转入未撤销的党支部', [{ path: 'orgId', message: '请选择党支部' }]);
-    const why = statusChangeError(placement.status as MemberStatus, body.status, target !== null) ?? effectiveDateError(placement.validFrom, body.from);
-    if (why) throw ruleRefusal('invalid_status_change', why, [{ path: why.includes('日期') ? 'from' : 'status', message: why }]);
+    const target =
+      body.orgId && body.orgId !== placement.orgId
+        ? await orgForWrite(trx, scope, body.orgId).catch(() => {
+            throw forbidden('转入组织不在您的管理范围内，请由共同的上级组织办理转接');
+          })
+        : null;
+    if (target && (!isBranchKind(target.kind) || target.dissolvedOn))
+      throw ruleRefusal('not_a_branch', '只能转入未撤销的党支部', [
+        { path: 'orgId', message: '请选择党支部' },
+      ]);
+    const why =
+      statusChangeError(placement.status as MemberStatus, body.status, target !== null) ??
+      effectiveDateError(placement.validFrom, body.from);
+    if (why)
+      throw ruleRefusal('invalid_status_change', why, [
+        { path: why.includes('日期') ? 'from' : 'status', message: why },
+      ]);
     await trx.updateTable('membership').set({ validTo: body.from }).where('id', '=', placement.id).execute();
     const row = {
       id: uuidv7(),
@@ -129,9 +204,18 @@ export async function changeStatus(deps: Deps, scope: Scope, actor: Actor, id: s
     };
     await trx.insertInto('membership').values(row).execute();
     if (body.status === 'left' || target) {
-      await trx.updateTable('position').set({ validTo: body.from }).where('personId', '=', id).where('validTo', 'is', null).execute();
+      await trx
+        .updateTable('position')
+        .set({ validTo: body.from })
+        .where('personId', '=', id)
+        .where('validTo', 'is', null)
+        .execute();
     }
-    await trx.updateTable('person').set((eb) => ({ version: eb('version', '+', 1), updatedAt: deps.clock() })).where('id', '=', id).execute();
+    await trx
+      .updateTable('person')
+      .set((eb) => ({ version: eb('version', '+', 1), updatedAt: deps.clock() }))
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, deps.clock(), actor, {
       action: target ? 'transfer' : 'status_change',
       entity: 'person',

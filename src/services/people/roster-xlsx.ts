@@ -41,18 +41,33 @@ export async function rosterTemplate(): Promise<Buffer> {
   ws.getColumn('idNumber').numFmt = '@';
   ws.getColumn('phone').numFmt = '@';
   styleHeader(ws);
-  ws.addRow({ name: '张三（示例，导入前请删除）', gender: '男', ethnicity: '汉族', birthDate: '1985-03-02', idNumber: '', education: '研究生', title: '副教授', phone: '13800000000', status: '正式党员', statusFrom: '2012-07-01', orgCode: '' });
+  ws.addRow({
+    name: '张三（示例，导入前请删除）',
+    gender: '男',
+    ethnicity: '汉族',
+    birthDate: '1985-03-02',
+    idNumber: '',
+    education: '研究生',
+    title: '副教授',
+    phone: '13800000000',
+    status: '正式党员',
+    statusFrom: '2012-07-01',
+    orgCode: '',
+  });
   const help = wb.addWorksheet('填写说明');
   help.columns = [{ header: '说明', key: 't', width: 100 }];
   for (const t of [
     '带 * 的列为必填。每行一人，第一行为表头，请勿修改表头。',
     '日期格式：2025-03-27（也可使用 2025/3/27 或 Excel 日期单元格）。',
-    `人员状态可填：${Object.values(MEMBER_STATUS_LABEL).filter((l) => l !== '已离开').join('、')}。`,
+    `人员状态可填：${Object.values(MEMBER_STATUS_LABEL)
+      .filter((l) => l !== '已离开')
+      .join('、')}。`,
     `学历可填：${EDUCATIONS.join('、')}。`,
     '身份证号请以文本格式填写（18位，最后一位可为X），系统会校验校验位并与出生日期、性别核对。',
     '所在支部编码：导入到党支部时可留空；导入到上级组织时须填写下属支部的编码。',
     '导入前系统会先预检查，任何一行有错误都不会写入数据；请按提示修改后重新上传。',
-  ]) help.addRow({ t });
+  ])
+    help.addRow({ t });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -60,25 +75,64 @@ export async function rosterTemplate(): Promise<Buffer> {
  * Exports the filtered list to xlsx. ID numbers are masked unless `unmask` is asked for and the
  * caller holds the PII permission on every exported row; an unmasked export is audited.
  */
-export async function exportPeopleXlsx(deps: Deps, scope: Scope, actor: Actor, q: PersonListQuery, unmask: boolean): Promise<Buffer> {
+export async function exportPeopleXlsx(
+  deps: Deps,
+  scope: Scope,
+  actor: Actor,
+  q: PersonListQuery,
+  unmask: boolean,
+): Promise<Buffer> {
   const { query, asOf } = await scopedPersonQuery(deps, scope, q);
   const rows = await query
-    .select(['person.id', 'person.name', 'person.gender', 'person.birthDate', 'person.education', 'person.phone', 'person.idNumberMasked', 'person.idNumberEnc', 'm.status', 'm.validFrom', 'm.orgId', 'm.orgPath', 'o.name as orgName', 'o.code as orgCode'])
-    .select((eb) => eb.selectFrom('membership as f').select((e) => e.fn.min('f.validFrom').as('d')).whereRef('f.personId', '=', 'person.id').where('f.status', '=', 'full').as('fullSince'))
+    .select([
+      'person.id',
+      'person.name',
+      'person.gender',
+      'person.birthDate',
+      'person.education',
+      'person.phone',
+      'person.idNumberMasked',
+      'person.idNumberEnc',
+      'm.status',
+      'm.validFrom',
+      'm.orgId',
+      'm.orgPath',
+      'o.name as orgName',
+      'o.code as orgCode',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('membership as f')
+        .select((e) => e.fn.min('f.validFrom').as('d'))
+        .whereRef('f.personId', '=', 'person.id')
+        .where('f.status', '=', 'full')
+        .as('fullSince'),
+    )
     .orderBy('o.path')
     .orderBy('person.name')
     .limit(EXPORT_MAX_ROWS + 1)
     .execute();
-  if (rows.length > EXPORT_MAX_ROWS) throw new AppError('rule', 'export_too_large', `导出超过 ${EXPORT_MAX_ROWS} 行，请缩小筛选范围`);
-  if (unmask && !rows.every((r) => canReadPii(scope, r.orgPath))) throw new AppError('forbidden', 'forbidden', '您没有导出完整身份证号的权限');
+  if (rows.length > EXPORT_MAX_ROWS)
+    throw new AppError('rule', 'export_too_large', `导出超过 ${EXPORT_MAX_ROWS} 行，请缩小筛选范围`);
+  if (unmask && !rows.every((r) => canReadPii(scope, r.orgPath)))
+    throw new AppError('forbidden', 'forbidden', '您没有导出完整身份证号的权限');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员名册');
   ws.columns = [
-    { header: '序号', key: 'no', width: 6 }, { header: '姓名', key: 'name', width: 10 }, { header: '性别', key: 'gender', width: 6 },
-    { header: '出生日期', key: 'birthDate', width: 12 }, { header: '年龄', key: 'age', width: 6 }, { header: '学历', key: 'education', width: 10 },
-    { header: '联系电话', key: 'phone', width: 14 }, { header: '身份证号', key: 'idNumber', width: 22 }, { header: '人员状态', key: 'status', width: 12 },
-    { header: '状态开始日期', key: 'statusSince', width: 13 }, { header: '所在组织', key: 'orgName', width: 26 }, { header: '组织编码', key: 'orgCode', width: 12 },
-    { header: '转正日期', key: 'fullSince', width: 12 }, { header: '党龄', key: 'partyAge', width: 6 },
+    { header: '序号', key: 'no', width: 6 },
+    { header: '姓名', key: 'name', width: 10 },
+    { header: '性别', key: 'gender', width: 6 },
+    { header: '出生日期', key: 'birthDate', width: 12 },
+    { header: '年龄', key: 'age', width: 6 },
+    { header: '学历', key: 'education', width: 10 },
+    { header: '联系电话', key: 'phone', width: 14 },
+    { header: '身份证号', key: 'idNumber', width: 22 },
+    { header: '人员状态', key: 'status', width: 12 },
+    { header: '状态开始日期', key: 'statusSince', width: 13 },
+    { header: '所在组织', key: 'orgName', width: 26 },
+    { header: '组织编码', key: 'orgCode', width: 12 },
+    { header: '转正日期', key: 'fullSince', width: 12 },
+    { header: '党龄', key: 'partyAge', width: 6 },
   ];
   styleHeader(ws);
   rows.forEach((r, i) => {
@@ -92,7 +146,12 @@ export async function exportPeopleXlsx(deps: Deps, scope: Scope, actor: Actor, q
   });
   if (unmask) {
     await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, deps.clock(), actor, { action: 'export_pii', entity: 'person', orgPath: null, after: { rows: rows.length, filters: q } }),
+      recordAudit(trx, deps.clock(), actor, {
+        action: 'export_pii',
+        entity: 'person',
+        orgPath: null,
+        after: { rows: rows.length, filters: q },
+      }),
     );
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { PageQuery, paged } from './common.contract.ts';
 
-export const AuditQuery = PageQuery.extend({ entity: z.string().max(40).optional(), entityId: z.string().max(64).optional() });
+export const AuditQuery = PageQuery.extend({
+  entity: z.string().max(40).optional(),
+  entityId: z.string().max(64).optional(),
+});
 export const AuditItem = z.object({
   seq: z.number().int(),
   at: z.string(),

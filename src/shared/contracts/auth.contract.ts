@@ -44,6 +44,8 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const DemoAccountsResponse = z.object({
   demo: z.boolean(),
-  accounts: z.array(z.object({ username: z.string(), password: z.string(), role: z.string(), description: z.string() })),
+  accounts: z.array(
+    z.object({ username: z.string(), password: z.string(), role: z.string(), description: z.string() }),
+  ),
 });
 export type DemoAccountsResponse = z.infer<typeof DemoAccountsResponse>;

@@ -33,7 +33,12 @@ export const PageQuery = z.object({
 
 /** A page of results. */
 export const paged = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const OkResponse = z.object({ ok: z.literal(true) });
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DUTIES, ELECTION_KINDS, MEMBER_STATUSES, ORG_CATEGORIES, ORG_KINDS, POSITION_ROLES } from '../enums.ts';
+import {
+  DUTIES,
+  ELECTION_KINDS,
+  MEMBER_STATUSES,
+  ORG_CATEGORIES,
+  ORG_KINDS,
+  POSITION_ROLES,
+} from '../enums.ts';
 import { IsoDate } from './common.contract.ts';
 
 /**

@@ -75,7 +75,12 @@ export type OrgDetail = z.infer<typeof OrgDetail>;
 
 export const OrgCreateBody = z.object({
   parentId: Uuid.nullable(),
-  code: z.string().trim().min(1, '请填写组织编码').max(40).regex(/^[A-Za-z0-9_.-]+$/, '编码只能包含字母、数字、点、下划线、连字符'),
+  code: z
+    .string()
+    .trim()
+    .min(1, '请填写组织编码')
+    .max(40)
+    .regex(/^[A-Za-z0-9_.-]+$/, '编码只能包含字母、数字、点、下划线、连字符'),
   name: z.string().trim().min(2, '组织名称至少 2 个字').max(100),
   kind: OrgKind,
   category: OrgCategory.default('其他'),
@@ -96,7 +101,11 @@ export type OrgUpdateBody = z.infer<typeof OrgUpdateBody>;
 export const OrgMoveBody = z.object({ version: Version, parentId: Uuid });
 export type OrgMoveBody = z.infer<typeof OrgMoveBody>;
 
-export const OrgDissolveBody = z.object({ version: Version, dissolvedOn: IsoDate, note: z.string().max(500).optional() });
+export const OrgDissolveBody = z.object({
+  version: Version,
+  dissolvedOn: IsoDate,
+  note: z.string().max(500).optional(),
+});
 export type OrgDissolveBody = z.infer<typeof OrgDissolveBody>;
 
 export const OrgChangeView = z.object({

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { EDUCATIONS, GENDERS } from '../enums.ts';
-import { IsoDate, MemberStatus, OrgCategory, PageQuery, QueryBool, Uuid, Version, paged } from './common.contract.ts';
+import {
+  IsoDate,
+  MemberStatus,
+  OrgCategory,
+  PageQuery,
+  QueryBool,
+  Uuid,
+  Version,
+  paged,
+} from './common.contract.ts';
 
 export const PersonListQuery = PageQuery.extend({
   orgId: Uuid.optional(),
@@ -68,7 +77,14 @@ export const PersonDetail = z.object({
   current: MembershipView.nullable(),
   history: z.array(MembershipView),
   positions: z.array(
-    z.object({ id: z.string(), orgName: z.string(), role: z.string(), duty: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() }),
+    z.object({
+      id: z.string(),
+      orgName: z.string(),
+      role: z.string(),
+      duty: z.string().nullable(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
   ),
   canWrite: z.boolean(),
   canReadPii: z.boolean(),
