@@ -3,7 +3,15 @@ import { shiftDays } from './history.ts';
 import { addGroups, elect } from './leadership.ts';
 import { ordinal } from './names.ts';
 import { dateBetweenYears, settleFoundingDates } from './orgs.ts';
-import { type Ctx, type Member, type OrgRow, type RosterKind, fillBranch, memberCount, rosterSlots } from './roster.ts';
+import {
+  type Ctx,
+  type Member,
+  type OrgRow,
+  type RosterKind,
+  fillBranch,
+  memberCount,
+  rosterSlots,
+} from './roster.ts';
 
 /**
  * The city-scale dataset for benchmarks: 中共金城市委员会 → 50 党委 → 250 党总支 → 5,000 branches

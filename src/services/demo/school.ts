@@ -1,5 +1,10 @@
 import { addYears } from '../../domain/dates.ts';
-import { DEMO_IMPERFECTIONS, DEMO_ORG_CODES, DEMO_PERSON_REFS, type DemoImperfection } from './demo-accounts.ts';
+import {
+  DEMO_IMPERFECTIONS,
+  DEMO_ORG_CODES,
+  DEMO_PERSON_REFS,
+  type DemoImperfection,
+} from './demo-accounts.ts';
 import { fromDay, shiftDays, toDay } from './history.ts';
 import { type ElectOptions, addGroups, elect } from './leadership.ts';
 import { dateBetweenYears, settleFoundingDates } from './orgs.ts';
@@ -48,7 +53,8 @@ export function generateSchool(ctx: Ctx): void {
     }
   }
 
-  const codes = (pred: (b: BranchSpec) => boolean) => units.flatMap((u) => u.branches.filter(pred).map((b) => b.code));
+  const codes = (pred: (b: BranchSpec) => boolean) =>
+    units.flatMap((u) => u.branches.filter(pred).map((b) => b.code));
   const teacherPool = codes((b) => b.roster === 'teacher');
   const staffPool = codes((b) => b.roster === 'staff' && b.kind !== 'temp_branch');
   const pools: Partial<Record<RosterKind, readonly string[]>> = {
@@ -66,10 +72,17 @@ export function generateSchool(ctx: Ctx): void {
       for (const m of members) if (m.profile !== 'undergrad' && m.profile !== 'grad') leaders.push(m);
     }
     const org = ctx.orgs.find((o) => o.code === u.code) as OrgRow;
-    elect(ctx, org, leaders, { seats: u.kind === 'committee' ? 5 : rng.int(4, 5), deputy: true, exclude: DEMO_REFS });
+    elect(ctx, org, leaders, {
+      seats: u.kind === 'committee' ? 5 : rng.int(4, 5),
+      deputy: true,
+      exclude: DEMO_REFS,
+    });
     if (u.code === 'U-01') {
       const root = ctx.orgs[0];
-      const taken = new Set([...DEMO_REFS, ...ctx.positions.filter((p) => p.org === 'U-01').map((p) => p.person)]);
+      const taken = new Set([
+        ...DEMO_REFS,
+        ...ctx.positions.filter((p) => p.org === 'U-01').map((p) => p.person),
+      ]);
       elect(ctx, root, leaders, { seats: 5, deputy: true, exclude: taken });
     }
   }
@@ -79,7 +92,7 @@ export function generateSchool(ctx: Ctx): void {
 
 function foundedOn(b: BranchSpec, asOf: string, village: string, otherwise: string): string {
   if (b.temp === 'village') return village;
-  if (b.temp === 'freshmen') return `${academicYear(asOf)}-09-01`;
+  if (b.temp === 'teaching') return `${academicYear(asOf)}-08-20`;
   if (b.grade) return `${b.grade}-10-15`;
   return otherwise;
 }
@@ -110,14 +123,29 @@ function slotsFor(
   const special = SPECIAL.get(b.code);
   if (b.code === DEMO_ORG_CODES.branch) {
     return [
-      { profile: 'teacher', status: 'full', ref: DEMO_PERSON_REFS.secretary, birthRange: ageRange(asOf, 45, 52) },
-      { profile: 'teacher', status: 'full', ref: DEMO_PERSON_REFS.member, birthRange: ageRange(asOf, 32, 40) },
+      {
+        profile: 'teacher',
+        status: 'full',
+        ref: DEMO_PERSON_REFS.secretary,
+        birthRange: ageRange(asOf, 45, 52),
+      },
+      {
+        profile: 'teacher',
+        status: 'full',
+        ref: DEMO_PERSON_REFS.member,
+        birthRange: ageRange(asOf, 32, 40),
+      },
       ...typical(16, { pipeline: 1 }),
     ];
   }
   if (b.code === DEMO_ORG_CODES.branch2) {
     return [
-      { profile: 'teacher', status: 'full', ref: DEMO_PERSON_REFS.secretary2, birthRange: ageRange(asOf, 44, 55) },
+      {
+        profile: 'teacher',
+        status: 'full',
+        ref: DEMO_PERSON_REFS.secretary2,
+        birthRange: ageRange(asOf, 44, 55),
+      },
       ...typical(14),
     ];
   }
@@ -127,9 +155,15 @@ function slotsFor(
     case 'noCommittee':
       return many(9, { profile: 'staff', status: 'full' });
     case 'oversized':
-      return [...many(52, { profile: 'retiree', status: 'full' }), ...many(2, { profile: 'retiree', status: 'full', leaves: true })];
+      return [
+        ...many(52, { profile: 'retiree', status: 'full' }),
+        ...many(2, { profile: 'retiree', status: 'full', leaves: true }),
+      ];
     case 'overCategoryCap':
-      return [...many(31, { profile: 'teacher', status: 'full' }), ...many(2, { profile: 'teacher', status: 'probationary' })];
+      return [
+        ...many(31, { profile: 'teacher', status: 'full' }),
+        ...many(2, { profile: 'teacher', status: 'probationary' }),
+      ];
     case 'tooFewFull':
       return [...many(2, { profile: 'staff', status: 'full' }), { profile: 'staff', status: 'probationary' }];
     case 'juniorSecretary':
@@ -150,12 +184,14 @@ function slotsFor(
       transfer: { org: rng.pick(pools.staff ?? []), at: village },
     }));
   }
-  if (b.temp === 'freshmen') {
-    const clip = `${academicYear(asOf)}-09-01`;
-    return Array.from({ length: rng.int(8, 14) }, () => ({
+  if (b.temp === 'teaching') {
+    // A year of volunteer teaching: graduate students of the college, moved here when the team left.
+    const grads = u.branches.filter((x) => x.roster === 'grad' && !x.temp).map((x) => x.code);
+    const at = `${academicYear(asOf)}-08-20`;
+    return Array.from({ length: rng.int(8, 12) }, () => ({
       profile: 'grad' as const,
-      status: rng.chance(0.8) ? ('full' as const) : ('probationary' as const),
-      clip,
+      status: rng.chance(0.85) ? ('full' as const) : ('probationary' as const),
+      transfer: { org: rng.pick(grads), at },
     }));
   }
   switch (b.roster) {
@@ -165,20 +201,30 @@ function slotsFor(
       return b.kind === 'joint_branch' ? typical(rng.int(6, 12)) : typical(rng.int(10, 24));
     case 'retiree':
       if (b.code.endsWith('-01')) {
-        return many(rng.int(8, 12), { profile: 'retiree', status: 'full', birthRange: ageRange(asOf, 84, 90) });
+        return many(rng.int(8, 12), {
+          profile: 'retiree',
+          status: 'full',
+          birthRange: ageRange(asOf, 84, 90),
+        });
       }
       return typical(rng.int(28, 46), { pipeline: 0, left: rng.int(1, 2) });
     case 'grad':
       return typical(rng.int(16, 26), { pipeline: rng.int(1, 4), left: rng.int(4, 7) });
     default: {
       const year = academicYear(asOf) - (b.grade ?? 0);
-      const [size, pipeline] = year >= 3
+      const [size, pipeline] =
+        year >= 3
           ? [rng.int(16, 24), rng.int(10, 15)]
           : year === 2
             ? [rng.int(12, 18), rng.int(13, 18)]
             : [rng.int(5, 8), rng.int(16, 22)];
       const teachers = u.branches.filter((x) => x.roster === 'teacher').map((x) => x.code);
-      return typical(size, { pipeline, left: 0, enrolled: `${b.grade}-09-01`, staffFrom: { orgs: teachers, at: `${b.grade}-10-15` } });
+      return typical(size, {
+        pipeline,
+        left: 0,
+        enrolled: `${b.grade}-09-01`,
+        staffFrom: { orgs: teachers, at: `${b.grade}-10-15` },
+      });
     }
   }
 }
@@ -187,22 +233,42 @@ function branchLeadership(ctx: Ctx, org: OrgRow, b: BranchSpec, members: Member[
   const { rng, asOf } = ctx;
   const special = SPECIAL.get(b.code);
   const o: ElectOptions = { byElection: rng.chance(0.15), previousTerm: !b.grade && !b.temp };
-  if (b.code === DEMO_ORG_CODES.branch) Object.assign(o, { secretary: DEMO_PERSON_REFS.secretary, exclude: new Set([DEMO_PERSON_REFS.member]), byElection: false });
-  if (b.code === DEMO_ORG_CODES.branch2) Object.assign(o, { secretary: DEMO_PERSON_REFS.secretary2, byElection: false });
+  if (b.code === DEMO_ORG_CODES.branch)
+    Object.assign(o, {
+      secretary: DEMO_PERSON_REFS.secretary,
+      exclude: new Set([DEMO_PERSON_REFS.member]),
+      byElection: false,
+    });
+  if (b.code === DEMO_ORG_CODES.branch2)
+    Object.assign(o, { secretary: DEMO_PERSON_REFS.secretary2, byElection: false });
   if (special === 'noCommittee' || special === 'tooFewFull') o.seats = 1;
   if (special === 'overdueElection') {
     Object.assign(o, { heldOn: shiftDays(addYears(asOf, -3), -rng.int(60, 400)), byElection: false });
   }
   const junior = special === 'juniorSecretary' ? members[0] : undefined;
-  if (junior) Object.assign(o, { heldOn: shiftDays(asOf, -rng.int(400, 900)), exclude: new Set([junior.ref]), byElection: false });
+  if (junior)
+    Object.assign(o, {
+      heldOn: shiftDays(asOf, -rng.int(400, 900)),
+      exclude: new Set([junior.ref]),
+      byElection: false,
+    });
   const lead = elect(ctx, org, members, o);
 
   if (junior?.fullSince) {
     // The elected secretary was transferred out of the post; a by-election put a young member in charge.
-    const on = fromDay(rng.int(toDay(junior.fullSince) + 15, Math.max(toDay(junior.fullSince) + 15, toDay(asOf) - 5)));
+    const on = fromDay(
+      rng.int(toDay(junior.fullSince) + 15, Math.max(toDay(junior.fullSince) + 15, toDay(asOf) - 5)),
+    );
     const old = ctx.positions.find((p) => p.org === b.code && p.role === 'secretary' && p.to === null);
     if (old) old.to = on;
-    ctx.positions.push({ person: junior.ref, org: b.code, role: 'secretary', duty: null, from: on, to: null });
+    ctx.positions.push({
+      person: junior.ref,
+      org: b.code,
+      role: 'secretary',
+      duty: null,
+      from: on,
+      to: null,
+    });
     ctx.elections.push({ org: b.code, held_on: on, kind: 'by_election', term_years: 3 });
     lead.secretary = junior.ref;
     lead.holders.add(junior.ref);
@@ -210,7 +276,8 @@ function branchLeadership(ctx: Ctx, org: OrgRow, b: BranchSpec, members: Member[
   if (b.roster === 'teacher' && lead.secretary) {
     // 双带头人 (ORG-012): teacher-branch secretaries are teaching/research backbones.
     const sec = members.find((m) => m.ref === lead.secretary);
-    if (sec && !(sec.person.flags ?? []).includes('teaching_backbone')) sec.person.flags = [...(sec.person.flags ?? []), 'teaching_backbone'];
+    if (sec && !(sec.person.flags ?? []).includes('teaching_backbone'))
+      sec.person.flags = [...(sec.person.flags ?? []), 'teaching_backbone'];
   }
   const size = memberCount(members);
   let groups = size >= 24 && rng.chance(0.5) ? (size >= 36 ? 3 : 2) : 0;
