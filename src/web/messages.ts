@@ -214,6 +214,7 @@ export const M = {
     chooseOrgFirst: '请先选择目标组织',
     checking: '正在预检…',
     row: '行号',
+    orgCode: '组织编码',
     errors: '问题',
     ok: '无误',
     summaryErrors: (n: number, bad: number) => `共 ${n} 行，${bad} 行有错误，未写入任何数据`,

@@ -98,28 +98,36 @@ export function usePositions(id: string, all: boolean, enabled = true) {
 }
 
 /**
- * Refresh cached org data after a write. The tree reads children lists from the cache, so
- * the lists of the given parents are refetched even when no component observes them.
+ * Refresh cached org data after a write. The tree reads children lists from the cache, so the
+ * lists of the given orgs, and the lists that contain them (their child counts change), are
+ * refetched even when no component observes them.
  */
-export async function refreshOrgs(qc: QueryClient, parentIds: (string | null)[]): Promise<void> {
-  const tasks: Promise<unknown>[] = [
+export async function refreshOrgs(qc: QueryClient, orgIds: (string | null)[]): Promise<void> {
+  const ids = new Set(orgIds.filter((id): id is string => !!id));
+  const lists = qc.getQueryCache().findAll({
+    predicate: (q) => {
+      const [scope, kind, id] = q.queryKey;
+      if (scope !== 'orgs' || (kind !== 'children' && kind !== 'roots')) return false;
+      if (kind === 'children' && typeof id === 'string' && ids.has(id)) return true;
+      const data = q.state.data as OrgListResponse | undefined;
+      return !!data?.items.some((o) => ids.has(o.id));
+    },
+  });
+  await Promise.all([
     qc.invalidateQueries({ queryKey: ['orgs', 'detail'] }),
     qc.invalidateQueries({ queryKey: ['orgs', 'search'] }),
     qc.invalidateQueries({ queryKey: ['people'] }),
     qc.invalidateQueries({ queryKey: ['audit'] }),
-  ];
-  for (const pid of parentIds) {
-    const key = pid ? ['orgs', 'children', pid] : ['orgs', 'roots'];
-    tasks.push(qc.refetchQueries({ queryKey: key, type: 'all' }));
-  }
-  await Promise.all(tasks);
+    ...(orgIds.includes(null) ? [qc.refetchQueries({ queryKey: ['orgs', 'roots'], type: 'all' })] : []),
+    ...lists.map((q) => qc.refetchQueries({ queryKey: q.queryKey, exact: true, type: 'all' })),
+  ]);
 }
 
 export function useCreateOrg() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: OrgCreateInput) => api<OrgNode>('/api/orgs', { method: 'POST', body }),
-    onSuccess: (org) => refreshOrgs(qc, [org.parentId]),
+    onSuccess: (org) => refreshOrgs(qc, [org.parentId, org.id]),
   });
 }
 
@@ -127,7 +135,7 @@ export function useUpdateOrg(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: OrgUpdateBody) => api<OrgNode>(`/api/orgs/${id}`, { method: 'PATCH', body }),
-    onSuccess: (org) => refreshOrgs(qc, [org.parentId]),
+    onSuccess: (org) => refreshOrgs(qc, [org.id]),
   });
 }
 
@@ -135,7 +143,7 @@ export function useMoveOrg(id: string, oldParentId: string | null) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: OrgMoveBody) => api<OrgNode>(`/api/orgs/${id}/move`, { method: 'POST', body }),
-    onSuccess: (org) => refreshOrgs(qc, [oldParentId, org.parentId]),
+    onSuccess: (org) => refreshOrgs(qc, [oldParentId, org.parentId, org.id]),
   });
 }
 
@@ -143,7 +151,7 @@ export function useDissolveOrg(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: OrgDissolveBody) => api<OrgNode>(`/api/orgs/${id}/dissolve`, { method: 'POST', body }),
-    onSuccess: (org) => refreshOrgs(qc, [org.parentId]),
+    onSuccess: (org) => refreshOrgs(qc, [org.parentId, org.id]),
   });
 }
 

@@ -31,7 +31,7 @@ export function PersonTable({ query, onPageChange, emptyText }: PersonTableProps
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
         locale={{ emptyText: <Empty description={emptyText ?? M.people.empty} /> }}
         onRow={(p) =>
           ({ 'data-testid': 'people-row', 'data-person-id': p.id }) as HTMLAttributes<HTMLElement>
@@ -49,6 +49,7 @@ export function PersonTable({ query, onPageChange, emptyText }: PersonTableProps
             title: M.people.name,
             dataIndex: 'name',
             fixed: 'start',
+            width: 110,
             render: (name: string, p) => <Link to={`/people/${p.id}`}>{name}</Link>,
           },
           { title: M.people.gender, dataIndex: 'gender', width: 60, render: orEmpty },
@@ -56,18 +57,20 @@ export function PersonTable({ query, onPageChange, emptyText }: PersonTableProps
           {
             title: M.people.status,
             dataIndex: 'status',
+            width: 120,
             render: (s: MemberStatus) => <StatusTag status={s} />,
           },
-          { title: M.people.statusSince, dataIndex: 'statusSince', render: fmtDate },
+          { title: M.people.statusSince, dataIndex: 'statusSince', width: 110, render: fmtDate },
           {
             title: M.people.org,
             dataIndex: 'orgName',
+            ellipsis: true,
             render: (n: string, p) => <Link to={`/orgs/${p.orgId}`}>{n}</Link>,
           },
           { title: M.people.partyAge, dataIndex: 'partyAge', width: 60, render: orEmpty },
-          { title: M.people.education, dataIndex: 'education', render: orEmpty },
-          { title: M.people.phone, dataIndex: 'phone', render: orEmpty },
-          { title: M.people.idNumber, dataIndex: 'idNumber', render: orEmpty },
+          { title: M.people.education, dataIndex: 'education', width: 100, render: orEmpty },
+          { title: M.people.phone, dataIndex: 'phone', width: 130, render: orEmpty },
+          { title: M.people.idNumber, dataIndex: 'idNumber', width: 190, render: orEmpty },
         ]}
       />
     </div>

@@ -47,7 +47,7 @@ function PreviewTable({ rows }: { rows: PreviewRow[] }) {
           dataIndex: 'status',
           render: (s: string) => labelOf(MEMBER_STATUS_LABEL, s),
         },
-        { title: M.orgs.code, dataIndex: 'orgCode' },
+        { title: M.import.orgCode, dataIndex: 'orgCode' },
         {
           title: M.import.errors,
           key: 'errors',
