@@ -109,7 +109,7 @@ export function generateCity(ctx: Ctx, branches = 5000): void {
         nominal.set(code, founded);
         const pool = codes.filter((c) => c !== code);
         const slots = rosterSlots(rng, kind, asOf, {
-          size: rng.int(14, 36),
+          size: rng.int(14, 37),
           pipeline: kind === 'retiree' ? 0 : rng.int(0, 6),
           left: rng.int(0, 4),
           transferPool: pool,

@@ -12,6 +12,7 @@ import {
   DatasetPosition,
 } from '../../shared/contracts/dataset.contract.ts';
 import { BRANCH_KINDS, type OrgKind } from '../../shared/enums.ts';
+import { validateDataset } from '../dataset/dataset-validate.ts';
 import {
   DEMO_ACCOUNTS,
   DEMO_IMPERFECTIONS,
@@ -22,6 +23,12 @@ import {
 
 const AS_OF = '2026-05-20';
 const school = generateDemoDataset({ asOf: AS_OF });
+/** The school demo is checked on several dates (start of term, leap day, mid-year) and seeds. */
+const CASES: [string, number | undefined][] = [
+  [AS_OF, undefined],
+  ['2025-09-02', 7],
+  ['2028-02-29', 42],
+];
 
 const isBranch = (kind: string) => (BRANCH_KINDS as readonly string[]).includes(kind);
 const open = (d: DatasetDoc) => d.memberships.filter((m) => m.to === null);
@@ -67,6 +74,52 @@ describe('generateDemoDataset', () => {
     expect(() => generateDemoDataset({ asOf: '2026-02-30' })).toThrow(/asOf/);
   });
 
+  it('anchors the demo accounts on fixed people and orgs', () => {
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.username)).size).toBe(DEMO_ACCOUNTS.length);
+    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
+      new Set(['admin', 'org_admin', 'branch_officer', 'member', 'auditor']),
+    );
+    const codes = new Set(school.orgs.map((o) => o.code));
+    for (const a of DEMO_ACCOUNTS) {
+      if (a.orgCode) expect(codes.has(a.orgCode)).toBe(true);
+      expect(a.password).toContain(a.username);
+    }
+    const current = (ref: string) => rowsByPerson(school).get(ref)?.at(-1);
+    const secretaryOf = (org: string) =>
+      openPositions(school, org).find((p) => p.role === 'secretary')?.person;
+    expect(secretaryOf(DEMO_ORG_CODES.branch)).toBe(DEMO_PERSON_REFS.secretary);
+    expect(secretaryOf(DEMO_ORG_CODES.branch2)).toBe(DEMO_PERSON_REFS.secretary2);
+    expect(current(DEMO_PERSON_REFS.member)).toMatchObject({ org: DEMO_ORG_CODES.branch, status: 'full' });
+    expect(school.positions.some((p) => p.person === DEMO_PERSON_REFS.member)).toBe(false);
+    const shuji = DEMO_ACCOUNTS.find((a) => a.username === 'shuji');
+    expect(shuji).toMatchObject({ personRef: DEMO_PERSON_REFS.secretary, orgCode: DEMO_ORG_CODES.branch });
+    // Same anchors with another seed and another date.
+    const other = generateDemoDataset({ asOf: '2025-10-08', seed: 99 });
+    expect(openPositions(other, DEMO_ORG_CODES.branch).find((p) => p.role === 'secretary')?.person).toBe(
+      DEMO_PERSON_REFS.secretary,
+    );
+  });
+
+  it('generates the city scale: 5,000 branches and ~150,000 people', { timeout: 120_000 }, () => {
+    const city = generateDemoDataset({ asOf: AS_OF, scale: 'city', seed: 1 });
+    expect(city.orgs.filter((o) => isBranch(o.kind)).length).toBe(5000);
+    expect(city.orgs.filter((o) => o.kind === 'committee').length).toBe(51);
+    expect(city.people.length).toBeGreaterThanOrEqual(142_500);
+    expect(city.people.length).toBeLessThanOrEqual(157_500);
+    const openRows = new Map<string, number>();
+    for (const m of city.memberships)
+      if (m.to === null) openRows.set(m.person, (openRows.get(m.person) ?? 0) + 1);
+    expect(openRows.size).toBe(city.people.length);
+    expect([...openRows.values()].every((n) => n === 1)).toBe(true);
+    expect(new Set(city.people.map((p) => p.ref)).size).toBe(city.people.length);
+    const ids = city.people.flatMap((p) => (p.id_number ? [p.id_number] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe.each(CASES)('school demo as of %s (seed %s)', (asOf, seed) => {
+  const school = generateDemoDataset({ asOf, seed });
+
   it('produces elements that satisfy the zhibu-dataset/1 schemas', () => {
     expect(Dataset.safeParse(school).success).toBe(true);
     const bad: string[] = [];
@@ -84,6 +137,10 @@ describe('generateDemoDataset', () => {
     check('positions', DatasetPosition, school.positions);
     check('elections', DatasetElection, school.elections);
     expect(bad.slice(0, 5)).toEqual([]);
+    // The importer's own validation (references, overlaps, duplicate ID numbers, placement) finds nothing.
+    const { errors, warnings } = validateDataset(school, { orgKinds: new Map(), personRefs: new Set() });
+    expect(errors.slice(0, 5)).toEqual([]);
+    expect(warnings).toEqual([]);
     expect(school.orgs.filter((o) => o.pack).map((o) => [o.code, o.pack])).toEqual([
       ['U', 'national-baseline'],
     ]);
@@ -126,7 +183,7 @@ describe('generateDemoDataset', () => {
     for (const [ref, rows] of byPerson) {
       expect(rows.filter((r) => r.to === null).length, ref).toBe(1);
       rows.forEach((r, i) => {
-        expect(r.from <= AS_OF).toBe(true);
+        expect(r.from <= asOf).toBe(true);
         if (i + 1 < rows.length) {
           expect(r.to, ref).toBe(rows[i + 1].from);
           expect(r.from < (r.to as string), ref).toBe(true);
@@ -155,8 +212,10 @@ describe('generateDemoDataset', () => {
     expect(developed).toBeGreaterThan(200);
   });
 
-  it('has valid ID numbers that match birth date and gender, ~3% missing', () => {
+  it('has valid, unique ID numbers that match birth date and gender, ~3% missing', () => {
     let missing = 0;
+    const ids = school.people.flatMap((p) => (p.id_number ? [p.id_number] : []));
+    expect(new Set(ids).size).toBe(ids.length);
     for (const p of school.people) {
       expect(p.phone).toMatch(/^1[3-9]\d{9}$/);
       if (!p.id_number) {
@@ -173,7 +232,7 @@ describe('generateDemoDataset', () => {
 
   it('has ages that fit each kind of person', () => {
     for (const p of school.people) {
-      const age = wholeYears(p.birth_date as string, AS_OF);
+      const age = wholeYears(p.birth_date as string, asOf);
       const flags = p.flags ?? [];
       if (flags.includes('student')) expect(age, p.ref).toBeGreaterThanOrEqual(18);
       if (flags.includes('student')) expect(age, p.ref).toBeLessThanOrEqual(26);
@@ -216,12 +275,13 @@ describe('generateDemoDataset', () => {
         .map((e) => e.held_on)
         .sort()
         .at(-1) ?? '';
-    const threeYearsAgo = addYears(AS_OF, -3);
+    const threeYearsAgo = addYears(asOf, -3);
 
     expect(latestRegular(DEMO_IMPERFECTIONS.overdueElection.org) < threeYearsAgo).toBe(true);
     const nine = DEMO_IMPERFECTIONS.noCommittee.org;
     expect(full(nine)).toBe(9);
-    expect(school.positions.filter((p) => p.org === nine).map((p) => p.role)).toEqual(['secretary']);
+    expect(openPositions(school, nine).map((p) => p.role)).toEqual(['secretary']);
+    expect(school.positions.filter((p) => p.org === nine && p.role !== 'secretary')).toEqual([]);
     expect(size(DEMO_IMPERFECTIONS.oversized.org)).toBe(52);
     const capped = school.orgs.find((o) => o.code === DEMO_IMPERFECTIONS.overCategoryCap.org);
     expect(['教师', '学生']).toContain(capped?.category);
@@ -230,7 +290,7 @@ describe('generateDemoDataset', () => {
     const junior = DEMO_IMPERFECTIONS.juniorSecretary.org;
     const [sec] = openPositions(school, junior).filter((p) => p.role === 'secretary');
     const since = firstDates(rowsByPerson(school).get(sec.person) ?? []).get('full') as string;
-    expect(addYears(since, 1) > AS_OF).toBe(true);
+    expect(addYears(since, 1) > asOf).toBe(true);
 
     for (const o of school.orgs.filter((x) => isBranch(x.kind) && !special.has(x.code))) {
       expect(latestRegular(o.code) >= threeYearsAgo, o.code).toBe(true);
@@ -274,47 +334,7 @@ describe('generateDemoDataset', () => {
     }
     for (const e of school.elections) {
       expect(e.term_years).toBe(orgs.get(e.org)?.kind === 'committee' ? 5 : 3);
-      expect(e.held_on <= AS_OF).toBe(true);
+      expect(e.held_on <= asOf).toBe(true);
     }
-  });
-
-  it('anchors the demo accounts on fixed people and orgs', () => {
-    expect(new Set(DEMO_ACCOUNTS.map((a) => a.username)).size).toBe(DEMO_ACCOUNTS.length);
-    expect(new Set(DEMO_ACCOUNTS.map((a) => a.role))).toEqual(
-      new Set(['admin', 'org_admin', 'branch_officer', 'member', 'auditor']),
-    );
-    const codes = new Set(school.orgs.map((o) => o.code));
-    for (const a of DEMO_ACCOUNTS) {
-      if (a.orgCode) expect(codes.has(a.orgCode)).toBe(true);
-      expect(a.password).toContain(a.username);
-    }
-    const current = (ref: string) => rowsByPerson(school).get(ref)?.at(-1);
-    const secretaryOf = (org: string) =>
-      openPositions(school, org).find((p) => p.role === 'secretary')?.person;
-    expect(secretaryOf(DEMO_ORG_CODES.branch)).toBe(DEMO_PERSON_REFS.secretary);
-    expect(secretaryOf(DEMO_ORG_CODES.branch2)).toBe(DEMO_PERSON_REFS.secretary2);
-    expect(current(DEMO_PERSON_REFS.member)).toMatchObject({ org: DEMO_ORG_CODES.branch, status: 'full' });
-    expect(school.positions.some((p) => p.person === DEMO_PERSON_REFS.member)).toBe(false);
-    const shuji = DEMO_ACCOUNTS.find((a) => a.username === 'shuji');
-    expect(shuji).toMatchObject({ personRef: DEMO_PERSON_REFS.secretary, orgCode: DEMO_ORG_CODES.branch });
-    // Same anchors with another seed and another date.
-    const other = generateDemoDataset({ asOf: '2025-10-08', seed: 99 });
-    expect(openPositions(other, DEMO_ORG_CODES.branch).find((p) => p.role === 'secretary')?.person).toBe(
-      DEMO_PERSON_REFS.secretary,
-    );
-  });
-
-  it('generates the city scale: 5,000 branches and ~150,000 people', { timeout: 120_000 }, () => {
-    const city = generateDemoDataset({ asOf: AS_OF, scale: 'city', seed: 1 });
-    expect(city.orgs.filter((o) => isBranch(o.kind)).length).toBe(5000);
-    expect(city.orgs.filter((o) => o.kind === 'committee').length).toBe(51);
-    expect(city.people.length).toBeGreaterThanOrEqual(142_500);
-    expect(city.people.length).toBeLessThanOrEqual(157_500);
-    const openRows = new Map<string, number>();
-    for (const m of city.memberships)
-      if (m.to === null) openRows.set(m.person, (openRows.get(m.person) ?? 0) + 1);
-    expect(openRows.size).toBe(city.people.length);
-    expect([...openRows.values()].every((n) => n === 1)).toBe(true);
-    expect(new Set(city.people.map((p) => p.ref)).size).toBe(city.people.length);
   });
 });

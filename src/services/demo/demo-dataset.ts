@@ -44,6 +44,7 @@ export function generateDemoDataset(opts: DemoOptions): DatasetDoc {
     positions: [],
     elections: [],
     nextRef: () => `p${String(next++).padStart(width, '0')}`,
+    idNumbers: new Set(),
   };
   if (scale === 'city') generateCity(ctx, opts.branches);
   else generateSchool(ctx);

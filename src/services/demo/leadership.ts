@@ -141,11 +141,14 @@ export function addGroups(
   lead: Leadership,
   exclude: ReadonlySet<string> = new Set(),
 ): void {
-  const leaders = ctx.rng.shuffle(
-    members.filter(
-      (m) => !lead.holders.has(m.ref) && !exclude.has(m.ref) && (eligibleFrom(m, 0) ?? '9999') <= lead.heldOn,
-    ),
-  );
+  // Leaders: full members without a committee seat, from the election (or when they became eligible).
+  const leaders = ctx.rng
+    .shuffle(
+      members.filter((m) => !lead.holders.has(m.ref) && !exclude.has(m.ref) && eligibleFrom(m, 0) !== null),
+    )
+    .map((m) => ({ ref: m.ref, from: maxDate(eligibleFrom(m, 0) as string, lead.heldOn) }))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  count = Math.min(count, leaders.length);
   for (let i = 1; i <= count; i++) {
     const code = `${branch.code}-G${i}`;
     ctx.orgs.push({
@@ -156,7 +159,6 @@ export function addGroups(
       category: branch.category,
       established_on: lead.heldOn,
     });
-    const leader = leaders[i - 1];
-    if (leader) push(ctx, leader.ref, code, 'group_leader', null, lead.heldOn);
+    push(ctx, leaders[i - 1].ref, code, 'group_leader', null, leaders[i - 1].from);
   }
 }

@@ -43,9 +43,25 @@ const GIVEN_LISTS = {
   young: { 男: GIVEN.young.男.split(' '), 女: GIVEN.young.女.split(' ') },
 };
 
+/** Characters for composed two-character given names (first, second), by gender. */
+const COMPOSE = {
+  男: [
+    '子浩宇俊文志建明国伟嘉家永立振德海天泽博晨思一昊鹏云瑞晓金承兆少长学'.split(''),
+    '轩然航豪杰强峰辉涛林华军龙平宁远鸣阳哲翔恒凯睿霖诚森川铭斌亮超彬东'.split(''),
+  ],
+  女: [
+    '雨欣梓诗思佳可梦心若语紫慧晓雅静丽秀春美婉书子玉嘉怡淑彩金红文小'.split(''),
+    '涵萱怡彤瑶桐馨琪雯婷琳颖洁娜妍萍霞芳燕丹慧悦宁蕾薇璐月茜琴洁楠'.split(''),
+  ],
+} as const;
+
 export function chineseName(rng: Rng, gender: '男' | '女', birthYear: number): string {
   const surname = rng.weighted(SURNAMES, SURNAME_CUM);
   const era = birthYear < 1975 ? 'old' : birthYear < 1995 ? 'mid' : 'young';
+  if (rng.chance(0.45)) {
+    const [first, second] = COMPOSE[gender];
+    return surname + rng.pick(first) + rng.pick(second);
+  }
   return surname + rng.pick(GIVEN_LISTS[era][gender]);
 }
 

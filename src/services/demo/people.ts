@@ -58,14 +58,15 @@ const EDU: Record<Profile, [string[], number[]]> = {
 export type Identity = { person: PersonRow; birth: string; gender: Gender };
 
 /**
- * A person with a consistent identity: the ID number (GB 11643) encodes the birth date and gender
- * and carries a valid check character; ~3% of people have no ID number on file.
+ * A person with a consistent identity: the ID number (GB 11643) encodes the birth date and gender,
+ * carries a valid check character and is unique among `issued`; ~3% of people have no ID number on file.
  */
 export function makeIdentity(
   rng: Rng,
   ref: string,
   profile: Profile,
   asOf: string,
+  issued: Set<string>,
   birthRange?: [string, string],
 ): Identity {
   const [a0, a1] = AGES[profile];
@@ -81,7 +82,7 @@ export function makeIdentity(
     name: chineseName(rng, gender, birthYear),
     gender,
     birth_date: birth,
-    id_number: rng.chance(0.03) ? null : idNumber(rng, birth, gender),
+    id_number: rng.chance(0.03) ? null : idNumber(rng, birth, gender, issued),
     phone: mobilePhone(rng),
     education: rng.weighted(eduList, eduCum),
     ethnicity: ethnicity(rng),
@@ -93,11 +94,18 @@ export function makeIdentity(
   return { person, birth, gender };
 }
 
-function idNumber(rng: Rng, birth: string, gender: Gender): string {
-  const seq = String(rng.int(0, 99)).padStart(2, '0');
-  const sexDigit = 2 * rng.int(0, 4) + (gender === '男' ? 1 : 0);
-  const first17 = `${regionCode(rng)}${birth.replaceAll('-', '')}${seq}${sexDigit}`;
-  return first17 + idCheckChar(first17);
+function idNumber(rng: Rng, birth: string, gender: Gender, issued: Set<string>): string | null {
+  for (let tries = 0; tries < 50; tries++) {
+    const seq = String(rng.int(0, 99)).padStart(2, '0');
+    const sexDigit = 2 * rng.int(0, 4) + (gender === '男' ? 1 : 0);
+    const first17 = `${regionCode(rng)}${birth.replaceAll('-', '')}${seq}${sexDigit}`;
+    const id = first17 + idCheckChar(first17);
+    if (!issued.has(id)) {
+      issued.add(id);
+      return id;
+    }
+  }
+  return null;
 }
 
 function titleFor(rng: Rng, profile: Profile, age: number): string | undefined {

@@ -40,6 +40,8 @@ export type Ctx = {
   positions: PositionRow[];
   elections: ElectionRow[];
   nextRef: () => string;
+  /** ID numbers handed out so far (they must be unique in a dataset). */
+  idNumbers: Set<string>;
 };
 
 /** A current (or former) member of a branch, as the leadership picker needs it. */
@@ -76,7 +78,7 @@ const STAFF: readonly Profile[] = ['teacher', 'staff', 'retiree', 'counselor', '
 export function addPerson(ctx: Ctx, org: string, slot: Slot): Member {
   const { rng, asOf } = ctx;
   const ref = slot.ref ?? ctx.nextRef();
-  const { person, birth } = makeIdentity(rng, ref, slot.profile, asOf, slot.birthRange);
+  const { person, birth } = makeIdentity(rng, ref, slot.profile, asOf, ctx.idNumbers, slot.birthRange);
   const adult = addYears(birth, 18);
   let events: ReturnType<typeof fitEvents>;
   if (slot.fullOn) events = eventsEndingIn(rng, 'full', slot.fullOn);
