@@ -33,7 +33,7 @@ function sameToken(a: string, b: string): boolean {
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('caller', null);
   app.addHook('preHandler', async (req: FastifyRequest) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     req.caller = await authenticate(deps, req.cookies[SESSION_COOKIE]);
     if (req.routeOptions.config.public) return;
     if (!req.caller) throw unauthenticated('登录已过期或未登录，请重新登录');

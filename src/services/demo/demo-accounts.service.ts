@@ -7,7 +7,9 @@ export async function listDemoAccounts(deps: Deps): Promise<DemoAccountsResponse
   if (!deps.demo) return { demo: false, accounts: [] };
   const names = DEMO_ACCOUNTS.map((a) => a.username);
   const existing = new Set(
-    (await deps.db.selectFrom('appUser').select('username').where('username', 'in', names).execute()).map((r) => r.username),
+    (await deps.db.selectFrom('appUser').select('username').where('username', 'in', names).execute()).map(
+      (r) => r.username,
+    ),
   );
   return {
     demo: true,

@@ -13,17 +13,47 @@ export async function isEmpty(deps: Deps): Promise<boolean> {
  * Loads the deterministic demo university (as of `asOf`) through the dataset importer and
  * creates one account per role. Refuses a database that already has orgs.
  */
-export async function seedDemo(deps: Deps, asOf: string, onProgress?: (done: number, total: number, what: string) => void) {
+export async function seedDemo(
+  deps: Deps,
+  asOf: string,
+  onProgress?: (done: number, total: number, what: string) => void,
+) {
   if (!(await isEmpty(deps))) throw new Error('数据库中已有组织数据，演示数据只能载入空数据库');
   const doc = generateDemoDataset({ asOf });
   const report = await importDataset(deps, SYSTEM_ACTOR, doc, { onProgress });
-  if (!report.written) throw new Error(`演示数据导入失败：${report.errors.slice(0, 5).map((e) => `${e.array}[${e.index}].${e.field}: ${e.message}`).join('; ')}`);
+  if (!report.written)
+    throw new Error(
+      `演示数据导入失败：${report.errors
+        .slice(0, 5)
+        .map((e) => `${e.array}[${e.index}].${e.field}: ${e.message}`)
+        .join('; ')}`,
+    );
   const personIds = new Map(
-    (await deps.db.selectFrom('person').select(['id', 'ref']).where('ref', 'in', DEMO_ACCOUNTS.flatMap((a) => (a.personRef ? [a.personRef] : []))).execute()).map((p) => [p.ref, p.id]),
+    (
+      await deps.db
+        .selectFrom('person')
+        .select(['id', 'ref'])
+        .where(
+          'ref',
+          'in',
+          DEMO_ACCOUNTS.flatMap((a) => (a.personRef ? [a.personRef] : [])),
+        )
+        .execute()
+    ).map((p) => [p.ref, p.id]),
   );
   for (const a of DEMO_ACCOUNTS) {
-    await createUser(deps, SYSTEM_ACTOR, { username: a.username, displayName: a.description.split('：')[0] ?? a.username, password: a.password, personId: a.personRef ? (personIds.get(a.personRef) ?? null) : null });
-    await grantRole(deps, SYSTEM_ACTOR, { username: a.username, role: a.role, orgCode: a.orgCode, pii: a.pii });
+    await createUser(deps, SYSTEM_ACTOR, {
+      username: a.username,
+      displayName: a.description.split('：')[0] ?? a.username,
+      password: a.password,
+      personId: a.personRef ? (personIds.get(a.personRef) ?? null) : null,
+    });
+    await grantRole(deps, SYSTEM_ACTOR, {
+      username: a.username,
+      role: a.role,
+      orgCode: a.orgCode,
+      pii: a.pii,
+    });
   }
   return report.counts;
 }

@@ -2,8 +2,10 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Table, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import type { DemoAccountsResponse, LoginBody } from '../../shared/contracts/auth.contract.ts';
+import { ROLE_LABEL } from '../../shared/enums.ts';
 import { errorMessage } from '../api/client.ts';
 import { useDemoAccounts, useLogin } from '../api/useAuth.ts';
+import { labelOf } from '../lib/labels.ts';
 import { M } from '../messages.ts';
 
 type DemoAccount = DemoAccountsResponse['accounts'][number];
@@ -22,7 +24,7 @@ function DemoAccounts({ onFill }: { onFill: (a: DemoAccount) => void }) {
         columns={[
           { title: M.login.username, dataIndex: 'username' },
           { title: M.login.password, dataIndex: 'password' },
-          { title: M.login.role, dataIndex: 'role' },
+          { title: M.login.role, dataIndex: 'role', render: (r: string) => labelOf(ROLE_LABEL, r) },
           { title: M.login.description, dataIndex: 'description' },
           {
             title: M.common.actions,
