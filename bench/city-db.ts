@@ -9,7 +9,7 @@ import { generateDemoDataset } from '../src/services/demo/demo-dataset.ts';
 import { createPiiCrypto } from '../src/services/infra/pii-crypto.ts';
 
 /** Bump when the generator or schema changes so a cached bench database is rebuilt. */
-const DATA_VERSION = 'city-v1';
+const DATA_VERSION = 'city-v3';
 export const BENCH_SECRET = 'bench-secret-0123456789-abcdefghijklmnop';
 export const BENCH_USER = { username: 'bench_admin', password: 'Bench-passw0rd' };
 
@@ -73,7 +73,7 @@ export async function openCityDb(
       displayName: 'bench',
       password: BENCH_USER.password,
     });
-    await sql`analyze`.execute(database.db);
+    await sql`vacuum analyze`.execute(database.db);
     await pgExec(
       name,
       `create table bench_meta (version text); insert into bench_meta values ('${DATA_VERSION}')`,

@@ -25,8 +25,8 @@ export async function benchList(log: (m: string) => void): Promise<number> {
   ).json().total as number;
   log(`subtree has ${total} current people`);
 
-  const pool = new pg.Pool({ connectionString: dbUrl('zhibu_bench_city'), max: 10 });
-  pool.on('connect', (c) => c.query('set jit = off').catch(() => {}));
+  const pool = new pg.Pool({ connectionString: dbUrl('zhibu_bench_city'), max: 10, options: '-c jit=off' });
+  // same connection settings as the app's pool
   const bare = Fastify();
   bare.get<{ Querystring: { page?: string } }>('/bare', async (req) => {
     const page = Number(req.query.page ?? 1);

@@ -31,14 +31,13 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // jit off on every pooled connection (DESIGN: JIT cost 0.8 s on a 0.3 s reporting query)
+    options: '-c jit=off -c timezone=Asia/Shanghai',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         parsers[oid as keyof typeof parsers] ??
         pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
-  });
-  pool.on('connect', (client) => {
-    client.query("set jit = off; set timezone = 'Asia/Shanghai'").catch(() => {});
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, kind: 'postgres', close: () => db.destroy() };

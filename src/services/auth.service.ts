@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Grant, type Scope, scopeFromGrants } from '../domain/auth/scope.ts';
 import { AppError, validationError } from '../domain/errors.ts';
 import type { Role } from '../shared/enums.ts';
@@ -119,6 +120,7 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   if (!token) return null;
   const now = deps.clock();
   const id = tokenId(token);
+  // session, user and grants (with current org paths) in one round trip
   const row = await deps.db
     .selectFrom('userSession as s')
     .innerJoin('appUser as u', 'u.id', 's.userId')
@@ -132,6 +134,15 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
       'u.personId',
       'u.disabled',
     ])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('userGrant as g')
+          .leftJoin('org as o', 'o.id', 'g.orgId')
+          .select(['g.role', 'g.orgId', 'g.pii', 'o.path as orgPath', 'o.name as orgName', 'o.code as orgCode'])
+          .whereRef('g.userId', '=', 'u.id'),
+      ).as('grants'),
+    )
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.disabled) return null;
@@ -143,7 +154,7 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await deps.db.updateTable('userSession').set({ lastSeenAt: now }).where('id', '=', id).execute();
   }
-  const grants = await loadGrants(deps, row.id);
+  const grants = row.grants.map((g) => ({ ...g, role: g.role as Role }));
   return {
     user: {
       id: row.id,
@@ -158,22 +169,6 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   };
 }
 
-async function loadGrants(deps: Pick<Deps, 'db'>, userId: string) {
-  const rows = await deps.db
-    .selectFrom('userGrant as g')
-    .leftJoin('org as o', 'o.id', 'g.orgId')
-    .select(['g.role', 'g.orgId', 'g.pii', 'o.path', 'o.name', 'o.code'])
-    .where('g.userId', '=', userId)
-    .execute();
-  return rows.map((r) => ({
-    role: r.role as Role,
-    orgId: r.orgId,
-    orgPath: r.path,
-    pii: r.pii,
-    orgName: r.name,
-    orgCode: r.code,
-  }));
-}
 
 export async function logout(deps: Deps, caller: Caller): Promise<void> {
   await deps.db.deleteFrom('userSession').where('id', '=', caller.user.sessionId).execute();

@@ -6,7 +6,7 @@ import type { PersonListQuery } from '../../shared/contracts/people.contract.ts'
 import { EDUCATIONS, MEMBER_STATUS_LABEL } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
-import { presentListItem, scopedPersonQuery } from './person-read.service.ts';
+import { presentListItem, scopedPersonQuery, withPersonColumns } from './person-read.service.ts';
 
 export const EXPORT_MAX_ROWS = 100_000;
 
@@ -83,35 +83,12 @@ export async function exportPeopleXlsx(
   unmask: boolean,
 ): Promise<Buffer> {
   const { query, asOf } = await scopedPersonQuery(deps, scope, q);
-  const rows = await query
-    .select([
-      'person.id',
-      'person.name',
-      'person.gender',
-      'person.birthDate',
-      'person.education',
-      'person.phone',
-      'person.idNumberMasked',
-      'person.idNumberEnc',
-      'm.status',
-      'm.validFrom',
-      'm.orgId',
-      'm.orgPath',
-      'o.name as orgName',
-      'o.code as orgCode',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('membership as f')
-        .select((e) => e.fn.min('f.validFrom').as('d'))
-        .whereRef('f.personId', '=', 'person.id')
-        .where('f.status', '=', 'full')
-        .as('fullSince'),
-    )
-    .orderBy('o.path')
-    .orderBy('person.name')
-    .limit(EXPORT_MAX_ROWS + 1)
-    .execute();
+  const page = query
+    .select(['m.personId', 'm.orgId', 'm.orgPath', 'm.status', 'm.validFrom'])
+    .orderBy('m.orgPath')
+    .orderBy('m.personId')
+    .limit(EXPORT_MAX_ROWS + 1);
+  const rows = await withPersonColumns(deps, page);
   if (rows.length > EXPORT_MAX_ROWS)
     throw new AppError('rule', 'export_too_large', `导出超过 ${EXPORT_MAX_ROWS} 行，请缩小筛选范围`);
   if (unmask && !rows.every((r) => canReadPii(scope, r.orgPath)))
