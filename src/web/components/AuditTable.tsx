@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AuditItem } from '../../shared/contracts/audit.contract.ts';
 import { useAudit } from '../api/useAudit.ts';
 import { fmtDateTime } from '../lib/dates.ts';
+import { labelOf } from '../lib/labels.ts';
 import { M } from '../messages.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -64,8 +65,18 @@ export function AuditTable({ entity, entityId }: AuditTableProps) {
         columns={[
           { title: M.audit.at, dataIndex: 'at', width: 180, render: fmtDateTime },
           { title: M.audit.actor, dataIndex: 'actorName', width: 140 },
-          { title: M.audit.action, dataIndex: 'action', width: 200 },
-          { title: M.audit.entity, dataIndex: 'entity', width: 120 },
+          {
+            title: M.audit.action,
+            dataIndex: 'action',
+            width: 180,
+            render: (a: string) => labelOf(M.audit.actions, a),
+          },
+          {
+            title: M.audit.entity,
+            dataIndex: 'entity',
+            width: 120,
+            render: (e: string) => labelOf(M.audit.entities, e),
+          },
           {
             title: M.audit.entityId,
             dataIndex: 'entityId',
