@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+/** API server for `npm run dev:web` (override with ZHIBU_API_URL). */
+const apiTarget = process.env.ZHIBU_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root,
@@ -15,6 +17,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // Proxy the API, but not the web's own modules under src/web/api/ (served as /api/*.ts in dev).
+    proxy: { '^/api/(?!.*\\.tsx?(?:\\?|$))': apiTarget },
   },
 });

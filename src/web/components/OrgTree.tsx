@@ -68,7 +68,12 @@ export function OrgTree({ selectedId, onSelect, height }: OrgTreeProps) {
       for (const id of chain) await loadChildren(id);
       if (cancelled) return;
       setExpandedKeys((prev) => [...new Set([...prev, ...chain])]);
-      setTimeout(() => treeRef.current?.scrollTo({ key: selectedId, align: 'auto' }), 50);
+      setTimeout(() => {
+        // Scroll only when the node is not already on screen (the virtual list renders visible rows).
+        if (!document.querySelector(`[data-org-id="${selectedId}"]`)) {
+          treeRef.current?.scrollTo({ key: selectedId, align: 'top' });
+        }
+      }, 50);
     })().catch(() => undefined);
     return () => {
       cancelled = true;

@@ -2,7 +2,9 @@ import { Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isAccessError } from '../../api/client.ts';
+import { useMe } from '../../api/useAuth.ts';
 import { usePerson } from '../../api/usePeople.ts';
+import { hasOrgScope } from '../../components/AppLayout.tsx';
 import { AuditTable } from '../../components/AuditTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
@@ -22,6 +24,7 @@ export default function PersonDetailPage() {
   const { id } = useParams();
   const person = usePerson(id);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const me = useMe();
 
   if (person.isPending) return <PageLoading />;
   if (person.isError) {
@@ -81,11 +84,16 @@ export default function PersonDetailPage() {
               </Space>
             ),
           },
-          {
-            key: 'audit',
-            label: M.people.tabAudit,
-            children: <AuditTable key={p.id} entity="person" entityId={p.id} />,
-          },
+          // A member who sees only their own record has no audit access.
+          ...(me.data && hasOrgScope(me.data)
+            ? [
+                {
+                  key: 'audit',
+                  label: M.people.tabAudit,
+                  children: <AuditTable key={p.id} entity="person" entityId={p.id} />,
+                },
+              ]
+            : []),
         ]}
       />
       {dialog === 'edit' && <PersonEditModal person={p} onClose={handleClose} onReload={handleReload} />}
