@@ -14,14 +14,10 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeResponse } from '../../shared/contracts/auth.contract.ts';
 import { ApiError } from '../api/client.ts';
 import { useLogout, useMe } from '../api/useAuth.ts';
+import { hasOrgScope } from '../lib/scope.ts';
 import { M } from '../messages.ts';
 import { ErrorResult } from './ErrorResult.tsx';
 import { PageLoading } from './PageLoading.tsx';
-
-/** True when the user has an org scope (not only their own record). */
-export function hasOrgScope(me: MeResponse): boolean {
-  return me.homeOrgIds.length > 0;
-}
 
 function menuItems(me: MeResponse): MenuProps['items'] {
   if (!hasOrgScope(me)) {

@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router';
 import { useMe } from '../api/useAuth.ts';
-import { hasOrgScope } from '../components/AppLayout.tsx';
+import { hasOrgScope } from '../lib/scope.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
 
 /** `/` → the org tree, or the member's own record when they have no org scope. */

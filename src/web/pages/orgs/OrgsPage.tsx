@@ -1,7 +1,7 @@
 import { Card, Col, Result, Row } from 'antd';
 import { Link, Outlet, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../api/useAuth.ts';
-import { hasOrgScope } from '../../components/AppLayout.tsx';
+import { hasOrgScope } from '../../lib/scope.ts';
 import { OrgSearchBox } from '../../components/OrgSearchBox.tsx';
 import { OrgTree } from '../../components/OrgTree.tsx';
 import { M } from '../../messages.ts';

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { isAccessError } from '../../api/client.ts';
 import { useMe } from '../../api/useAuth.ts';
 import { usePerson } from '../../api/usePeople.ts';
-import { hasOrgScope } from '../../components/AppLayout.tsx';
+import { hasOrgScope } from '../../lib/scope.ts';
 import { AuditTable } from '../../components/AuditTable.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ErrorResult } from '../../components/ErrorResult.tsx';
