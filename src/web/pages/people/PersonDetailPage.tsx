@@ -38,6 +38,7 @@ export default function PersonDetailPage() {
   const handleReload = () => void person.refetch();
   const handleClose = () => setDialog(null);
   const cur = p.current;
+  const orgScope = !!me.data && hasOrgScope(me.data);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="person-page">
@@ -50,7 +51,7 @@ export default function PersonDetailPage() {
             {cur ? (
               <>
                 <StatusTag status={cur.status} />
-                <Link to={`/orgs/${cur.orgId}`}>{cur.orgName}</Link>
+                {orgScope ? <Link to={`/orgs/${cur.orgId}`}>{cur.orgName}</Link> : cur.orgName}
                 <Typography.Text type="secondary">
                   {M.people.statusSince} {fmtDate(cur.validFrom)}
                 </Typography.Text>
@@ -80,12 +81,12 @@ export default function PersonDetailPage() {
             children: (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
                 <PersonInfo key={p.id} person={p} />
-                <PersonHistory person={p} />
+                <PersonHistory person={p} linkOrgs={orgScope} />
               </Space>
             ),
           },
           // A member who sees only their own record has no audit access.
-          ...(me.data && hasOrgScope(me.data)
+          ...(orgScope
             ? [
                 {
                   key: 'audit',

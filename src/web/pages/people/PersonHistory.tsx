@@ -15,7 +15,7 @@ const period = (from: string, to: string | null) =>
   `${fmtDate(from)} ~ ${to ? fmtDate(to) : M.people.current}`;
 
 /** 组织关系历史 (newest first) and 任职情况. */
-export function PersonHistory({ person }: { person: PersonDetail }) {
+export function PersonHistory({ person, linkOrgs }: { person: PersonDetail; linkOrgs: boolean }) {
   return (
     <>
       <Card title={M.people.history} size="small" style={{ marginBottom: 16 }}>
@@ -38,7 +38,7 @@ export function PersonHistory({ person }: { person: PersonDetail }) {
             {
               title: M.people.org,
               dataIndex: 'orgName',
-              render: (n: string, m) => <Link to={`/orgs/${m.orgId}`}>{n}</Link>,
+              render: (n: string, m) => (linkOrgs ? <Link to={`/orgs/${m.orgId}`}>{n}</Link> : n),
             },
             { title: M.common.note, dataIndex: 'note', render: (n: string | null) => n ?? M.common.none },
           ]}
