@@ -53,19 +53,6 @@ export function OrgTree({ selectedId, onSelect, height }: OrgTreeProps) {
       staleTime: 60_000,
     });
 
-  // Open the scope roots once, so the first level is visible without a click.
-  const autoExpanded = useRef(false);
-  useEffect(() => {
-    const items = roots.data?.items;
-    if (autoExpanded.current || !items) return;
-    autoExpanded.current = true;
-    const open = items
-      .filter((r) => r.childCount > 0)
-      .slice(0, 3)
-      .map((r) => r.id);
-    if (open.length > 0) setExpandedKeys((prev) => [...new Set([...prev, ...open])]);
-  }, [roots.data]);
-
   // Reveal the selected org: load and expand its ancestors, then scroll to it.
   const path = detail.data?.id === selectedId ? detail.data?.path : undefined;
   const rootIds = roots.data?.items.map((r) => r.id);
