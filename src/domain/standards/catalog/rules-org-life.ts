@@ -1,0 +1,53 @@
+import type { RuleDef } from './types.ts';
+
+/** RULES.md §1 — organization structure. */
+export const ORG_RULES = [
+  { id: 'ORG-001', title: 'Organization types', check: ['AUTO'] },
+  { id: 'ORG-002', title: 'When to set up 党委/党总支', check: ['AUTO'] },
+  { id: 'ORG-003', title: 'Branch formation threshold', check: ['AUTO'] },
+  { id: 'ORG-004', title: 'Joint branch', check: ['AUTO'] },
+  { id: 'ORG-005', title: 'Project / temporary branches', check: ['AUTO'] },
+  { id: 'ORG-006', title: 'Branch size cap', check: ['AUTO'] },
+  { id: 'ORG-007', title: 'Basis of setup', check: ['SEMI'] },
+  { id: 'ORG-008', title: 'Committee vs. single secretary', check: ['AUTO'] },
+  { id: 'ORG-009', title: '党小组', check: ['SEMI'] },
+  { id: 'ORG-010', title: 'Creation / change / dissolution approval', check: ['AUTO'] },
+  { id: 'ORG-011', title: 'Secretary eligibility', check: ['AUTO'] },
+  { id: 'ORG-012', title: 'Who should be secretary (by org category)', check: ['AUTO', 'SEMI'] },
+  { id: 'ORG-013', title: 'Election of branch leadership', check: ['AUTO'] },
+  { id: 'ORG-014', title: 'Term of office', check: ['AUTO'] },
+  { id: 'ORG-015', title: '按期换届', check: ['AUTO'] },
+  { id: 'ORG-016', title: 'Election validity', check: ['AUTO'] },
+  { id: 'ORG-017', title: '增补 (by-election)', check: ['AUTO'] },
+  { id: 'ORG-018', title: 'Election archives', check: ['SEMI'] },
+  { id: 'ORG-019', title: 'Voting rights', check: ['AUTO'] },
+  { id: 'ORG-020', title: 'Meeting decision rules', check: ['AUTO'] },
+  { id: 'ORG-021', title: 'Party-work staffing', check: ['AUTO'] },
+  { id: 'ORG-022', title: 'Membership / relation management', check: ['AUTO'] },
+  { id: 'ORG-023', title: 'Required ledgers (台账)', check: ['AUTO'] },
+] as const satisfies readonly RuleDef[];
+
+/** RULES.md §2 — organizational life. */
+export const LIFE_RULES = [
+  { id: 'LIFE-001', title: 'Meeting type taxonomy', check: [], note: 'vocabulary, no check' },
+  { id: 'LIFE-002', title: '党员大会 frequency', check: ['AUTO'] },
+  { id: 'LIFE-003', title: '支委会 frequency', check: ['AUTO'] },
+  { id: 'LIFE-004', title: '党小组会 frequency', check: ['AUTO'] },
+  { id: 'LIFE-005', title: '党课', check: ['AUTO'] },
+  { id: 'LIFE-006', title: '主题党日', check: ['AUTO', 'SEMI'] },
+  { id: 'LIFE-007', title: '党员活动日 (S004, distinct from 主题党日)', check: ['AUTO'] },
+  { id: 'LIFE-008', title: '组织生活会', check: ['AUTO', 'SEMI'] },
+  { id: 'LIFE-009', title: '民主评议党员', check: ['AUTO'] },
+  { id: 'LIFE-010', title: '党性体检 / 党性分析', check: ['AUTO'] },
+  { id: 'LIFE-011', title: '谈心谈话', check: ['AUTO'] },
+  { id: 'LIFE-012', title: '双重组织生活', check: ['AUTO'] },
+  { id: 'LIFE-013', title: '"第一议题" system', check: ['AUTO', 'SEMI'] },
+  { id: 'LIFE-014', title: 'Annual plan (年度计划) filing', check: ['AUTO'] },
+  { id: 'LIFE-015', title: 'Meeting record: required elements (要素齐全)', check: ['AUTO', 'MANUAL'] },
+  { id: 'LIFE-016', title: '支委会 decision procedure (S004)', check: ['AUTO'] },
+  { id: 'LIFE-017', title: 'Quality tags for organizational life', check: ['MANUAL'] },
+  { id: 'LIFE-018', title: 'Non-participation alert (自行脱党 risk)', check: ['AUTO'] },
+  { id: 'LIFE-019', title: 'Participation rate', check: ['AUTO'] },
+  { id: 'LIFE-020', title: 'Reporting systems', check: ['SEMI'] },
+  { id: 'LIFE-021', title: 'Negative list, conduct norms, remedial pairing (S004)', check: ['AUTO'] },
+] as const satisfies readonly RuleDef[];
