@@ -14,15 +14,18 @@ const one = () =>
   new Promise((done) => {
     const path = spec.paths[i++ % spec.paths.length];
     const t = performance.now();
-    const req = http.get({ host: '127.0.0.1', port: spec.port, path, agent, headers: spec.headers }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        if (res.statusCode === 200) requests++;
-        else errors++;
-        lat.push(performance.now() - t);
-        done();
-      });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port: spec.port, path, agent, headers: spec.headers },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === 200) requests++;
+          else errors++;
+          lat.push(performance.now() - t);
+          done();
+        });
+      },
+    );
     req.on('error', () => {
       errors++;
       done();

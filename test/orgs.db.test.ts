@@ -147,6 +147,19 @@ describe('org tree', () => {
     expect(res.json().details[0].path).toBe('decidedOn');
   });
 
+  it('lists the audit trail of an org subtree (elections, positions, members), refusing a foreign org', async () => {
+    await call(ctx, admin, 'POST', `/api/orgs/${w.orgs.B.id}/elections`, {
+      heldOn: '2024-06-01',
+      kind: 'regular',
+      termYears: 3,
+    });
+    const res = (await call(ctx, admin, 'GET', `/api/audit?orgId=${w.orgs.G.id}&pageSize=200`)).json();
+    const entities = [...new Set(res.items.map((i: { entity: string }) => i.entity))];
+    expect(entities).toEqual(expect.arrayContaining(['org', 'person', 'election']));
+    const officerA = await loginAs(ctx, w.users.officerA);
+    expect((await call(ctx, officerA, 'GET', `/api/audit?orgId=${w.orgs.B.id}`)).statusCode).toBe(403);
+  });
+
   it('counts members by status on the org page', async () => {
     const d = (await call(ctx, admin, 'GET', `/api/orgs/${w.orgs.G.id}`)).json();
     expect(d.subtreeCounts.full).toBeGreaterThanOrEqual(3);

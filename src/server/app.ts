@@ -98,7 +98,8 @@ export async function buildApp(
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  // wildcard: files added by a rebuild are served without a restart; misses fall through to the SPA
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/'))
       return reply.type('text/html').sendFile('index.html');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Scope } from '../domain/auth/scope.ts';
+import { orgForRead } from './scope-guard.ts';
 import type { Actor, Deps, Tx } from './deps.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -140,9 +141,13 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db'>): Promise<AuditVer
 export async function listAudit(
   deps: Pick<Deps, 'db'>,
   scope: Scope,
-  q: { entity?: string; entityId?: string; page: number; pageSize: number },
+  q: { entity?: string; entityId?: string; orgId?: string; page: number; pageSize: number },
 ) {
   let query = deps.db.selectFrom('auditLog');
+  if (q.orgId) {
+    const org = await orgForRead(deps.db, scope, q.orgId);
+    query = query.where('orgPath', 'like', `${org.path}%`);
+  }
   if (!scope.admin) {
     if (scope.read.length === 0) return { items: [], total: 0 };
     query = query.where((eb) => eb.or(scope.read.map((p) => eb('orgPath', 'like', `${p}%`))));

@@ -139,7 +139,14 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
         eb
           .selectFrom('userGrant as g')
           .leftJoin('org as o', 'o.id', 'g.orgId')
-          .select(['g.role', 'g.orgId', 'g.pii', 'o.path as orgPath', 'o.name as orgName', 'o.code as orgCode'])
+          .select([
+            'g.role',
+            'g.orgId',
+            'g.pii',
+            'o.path as orgPath',
+            'o.name as orgName',
+            'o.code as orgCode',
+          ])
           .whereRef('g.userId', '=', 'u.id'),
       ).as('grants'),
     )
@@ -168,7 +175,6 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
     grants,
   };
 }
-
 
 export async function logout(deps: Deps, caller: Caller): Promise<void> {
   await deps.db.deleteFrom('userSession').where('id', '=', caller.user.sessionId).execute();

@@ -251,6 +251,8 @@ export const M = {
       export_dataset: '导出数据集',
       import_dataset: '导入数据集',
       import_roster: '导入花名册',
+      status_change: '状态变更',
+      transfer: '组织关系转接',
     } satisfies Record<string, string>,
     entities: {
       org: '组织',

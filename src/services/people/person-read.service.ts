@@ -54,9 +54,17 @@ export async function scopedPersonQuery(
   else if (!q.includeLeft) query = query.where('m.status', '!=', 'left');
   if (q.category) {
     const category = q.category;
-    query = query.where('m.orgId', 'in', (eb) => eb.selectFrom('org').select('id').where('category', '=', category));
+    query = query.where('m.orgId', 'in', (eb) =>
+      eb.selectFrom('org').select('id').where('category', '=', category),
+    );
   }
-  const personFilters = q.gender || q.q || q.ageMin !== undefined || q.ageMax !== undefined || q.partyAgeMin !== undefined || q.partyAgeMax !== undefined;
+  const personFilters =
+    q.gender ||
+    q.q ||
+    q.ageMin !== undefined ||
+    q.ageMax !== undefined ||
+    q.partyAgeMin !== undefined ||
+    q.partyAgeMax !== undefined;
   if (personFilters) {
     query = query.where('m.personId', 'in', (eb) => {
       let p = eb.selectFrom('person').select('person.id');
@@ -109,7 +117,16 @@ export async function withPersonColumns(deps: Deps, page: PageRows) {
   const [people, orgs] = await Promise.all([
     deps.db
       .selectFrom('person')
-      .select(['person.id', 'person.name', 'person.gender', 'person.birthDate', 'person.education', 'person.phone', 'person.idNumberMasked', 'person.idNumberEnc'])
+      .select([
+        'person.id',
+        'person.name',
+        'person.gender',
+        'person.birthDate',
+        'person.education',
+        'person.phone',
+        'person.idNumberMasked',
+        'person.idNumberEnc',
+      ])
       .select((eb) => fullSince(eb).as('fullSince'))
       .where('person.id', 'in', personIds)
       .execute(),
@@ -120,7 +137,15 @@ export async function withPersonColumns(deps: Deps, page: PageRows) {
   return rows.map((r) => {
     const p = personById.get(r.personId)!;
     const o = orgById.get(r.orgId)!;
-    return { ...p, status: r.status, validFrom: r.validFrom, orgId: r.orgId, orgPath: r.orgPath, orgName: o.name, orgCode: o.code };
+    return {
+      ...p,
+      status: r.status,
+      validFrom: r.validFrom,
+      orgId: r.orgId,
+      orgPath: r.orgPath,
+      orgName: o.name,
+      orgCode: o.code,
+    };
   });
 }
 

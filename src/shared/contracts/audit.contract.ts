@@ -4,6 +4,8 @@ import { PageQuery, paged } from './common.contract.ts';
 export const AuditQuery = PageQuery.extend({
   entity: z.string().max(40).optional(),
   entityId: z.string().max(64).optional(),
+  /** Everything recorded for this org and the orgs below it. */
+  orgId: z.string().uuid().optional(),
 });
 export const AuditItem = z.object({
   seq: z.number().int(),

@@ -10,6 +10,8 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 interface AuditTableProps {
   entity?: string;
   entityId?: string;
+  /** Everything recorded for this org and below (elections, positions, changes, members). */
+  orgId?: string;
 }
 
 function Json({ value }: { value: unknown }) {
@@ -36,10 +38,10 @@ function AuditDiff({ item }: { item: AuditItem }) {
 }
 
 /** A server-paginated audit log, optionally for one entity; rows expand to before/after. */
-export function AuditTable({ entity, entityId }: AuditTableProps) {
+export function AuditTable({ entity, entityId, orgId }: AuditTableProps) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const audit = useAudit({ entity, entityId, page, pageSize });
+  const audit = useAudit({ entity, entityId, orgId, page, pageSize });
 
   return (
     <div data-testid="audit-table">

@@ -13,8 +13,13 @@ export function fmtDate(value: string | null | undefined): string {
 /** Show a timestamp as 2025-03-27 14:05:09. */
 export function fmtDateTime(value: string | null | undefined): string {
   if (!value) return M.common.none;
+  // instants are shown in Beijing time whatever the browser's zone (UTC+8, no DST)
   const d = dayjs(value);
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : value;
+  return d.isValid()
+    ? dayjs(d.valueOf() + 8 * 3600_000 + d.toDate().getTimezoneOffset() * 60_000).format(
+        'YYYY-MM-DD HH:mm:ss',
+      )
+    : value;
 }
 
 /** A DatePicker value as 'YYYY-MM-DD' (null when empty). */

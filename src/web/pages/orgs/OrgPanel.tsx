@@ -54,7 +54,7 @@ export default function OrgPanel() {
           {
             key: 'audit',
             label: M.orgs.tabAudit,
-            children: <AuditTable key={org.id} entity="org" entityId={org.id} />,
+            children: <AuditTable key={org.id} orgId={org.id} />,
           },
         ]}
       />
