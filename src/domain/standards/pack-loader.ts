@@ -90,8 +90,7 @@ function parseEntry(key: string, text: string, packIds: ReadonlySet<string>, opt
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const line = err.linePos?.[0]?.line;
-      const col = err.linePos?.[0]?.col;
+      const { line, col } = lines.linePos(err.pos[0]);
       const where = line === undefined ? '' : `第 ${line} 行第 ${col} 列：`;
       e.errors.push({ pack: key, path: '', code: 'yaml_syntax', message: `YAML 语法错误，${where}${err.message}`, line });
     }
