@@ -14,7 +14,12 @@ const env = { ...baseEnv, ZHIBU_DATA_DIR: dataDir, ZHIBU_SECRET: 'cli-test-secre
 
 /** Runs the real CLI (bin/zhibu.js) against an embedded database in a temporary data dir. */
 function zhibu(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/zhibu.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/zhibu.js'), ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -56,7 +56,6 @@ export function OrgTree({ selectedId, onSelect, height }: OrgTreeProps) {
   // Reveal the selected org: load and expand its ancestors, then scroll to it.
   const path = detail.data?.id === selectedId ? detail.data?.path : undefined;
   const rootIds = roots.data?.items.map((r) => r.id);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reveal once per selection and loaded path
   useEffect(() => {
     if (!selectedId || !path || !rootIds) return;
     const ancestors = path.map((p) => p.id).filter((id) => id !== selectedId);
@@ -80,7 +79,6 @@ export function OrgTree({ selectedId, onSelect, height }: OrgTreeProps) {
     };
   }, [selectedId, path, rootIds?.join(','), dissolved]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: cacheTick signals new children in the cache
   const treeData = useMemo(() => {
     const build = (nodes: OrgNode[]): TreeDataNode[] =>
       nodes.map((org) => {
