@@ -3,7 +3,14 @@
  * ids, modes and their requirements, rule IDs, parameter keys and value types, seeds and source references.
  */
 import { ROOT_PACK_ID, type PackErrorCode } from './pack-schema.ts';
-import { findRule, findSetting, isCheckable, SEED_FILES, SEEDS, SOURCE_ABBREVIATIONS } from './rule-catalog.ts';
+import {
+  findRule,
+  findSetting,
+  isCheckable,
+  SEED_FILES,
+  SEEDS,
+  SOURCE_ABBREVIATIONS,
+} from './rule-catalog.ts';
 
 /** A path into the pack data: object keys and array indexes. */
 export type Segments = (string | number)[];
@@ -48,7 +55,8 @@ export function checkPack(raw: unknown, ctx: CheckContext): CheckResult {
   if (!isObj(raw)) return { issues, ids, undeclaredParams };
 
   const id = str(raw.id);
-  if (id !== undefined && id !== ctx.key) add(['id'], 'id_mismatch', `id "${id}" 与目录名 "${ctx.key}" 不一致`);
+  if (id !== undefined && id !== ctx.key)
+    add(['id'], 'id_mismatch', `id "${id}" 与目录名 "${ctx.key}" 不一致`);
 
   const source = isObj(raw.source) ? raw.source : undefined;
   const seed = str(source?.seed);
@@ -60,7 +68,8 @@ export function checkPack(raw: unknown, ctx: CheckContext): CheckResult {
 
   const ext = raw.extends;
   if (typeof ext === 'string' && ext !== '') {
-    if (ctx.key === ROOT_PACK_ID) add(['extends'], 'extends_required', `${ROOT_PACK_ID} 是根标准包，不能继承其他包`);
+    if (ctx.key === ROOT_PACK_ID)
+      add(['extends'], 'extends_required', `${ROOT_PACK_ID} 是根标准包，不能继承其他包`);
     else if (!ctx.packIds.has(ext)) add(['extends'], 'unknown_extends', `继承的标准包 "${ext}" 不存在`);
   } else if (ext === undefined && ctx.key !== ROOT_PACK_ID) {
     add(['extends'], 'extends_required', `除 ${ROOT_PACK_ID} 外，每个标准包都必须声明 extends`);
@@ -70,7 +79,9 @@ export function checkPack(raw: unknown, ctx: CheckContext): CheckResult {
     const ref = str(v);
     if (ref === undefined) return;
     for (const part of ref.split(/[;；]/).map((p) => p.trim())) {
-      const abbr = SOURCE_ABBREVIATIONS.find((a) => part === a || new RegExp(`^${a}(?![A-Za-z0-9])`).test(part));
+      const abbr = SOURCE_ABBREVIATIONS.find(
+        (a) => part === a || new RegExp(`^${a}(?![A-Za-z0-9])`).test(part),
+      );
       if (abbr === undefined) {
         add(segs, 'source_ref', `sourceRef "${part}" 应以来源缩写开头（${SOURCE_ABBREVIATIONS.join('/')}）`);
       } else if (/^S\d{3}$/.test(abbr) && abbr !== ownSeed) {
@@ -85,9 +96,14 @@ export function checkPack(raw: unknown, ctx: CheckContext): CheckResult {
     list.forEach((r, j) => {
       if (typeof r !== 'string') return;
       const rule = findRule(r);
-      if (rule === undefined) add([...segs, j], 'unknown_rule', `未知规则 ID "${r}"（不在 RULES.md 规则目录中）`);
+      if (rule === undefined)
+        add([...segs, j], 'unknown_rule', `未知规则 ID "${r}"（不在 RULES.md 规则目录中）`);
       else if (scored && !isCheckable(rule)) {
-        add([...segs, j], 'rule_not_checkable', `规则 ${r} 没有可自动判定的检查（${rule.check.join('/') || '仅说明'}），请放入 related`);
+        add(
+          [...segs, j],
+          'rule_not_checkable',
+          `规则 ${r} 没有可自动判定的检查（${rule.check.join('/') || '仅说明'}），请放入 related`,
+        );
       }
       if (seen.has(r)) add([...segs, j], 'schema', `规则 ID "${r}" 重复`);
       seen.add(r);
@@ -97,7 +113,8 @@ export function checkPack(raw: unknown, ctx: CheckContext): CheckResult {
   const claimId = (node: Obj, segs: Segments) => {
     const nid = str(node.id);
     if (nid === undefined) return;
-    if (ids.has(nid)) add([...segs, 'id'], 'duplicate_id', `指标 ID "${nid}" 重复（另见 ${fmt(ids.get(nid)!)}）`);
+    if (ids.has(nid))
+      add([...segs, 'id'], 'duplicate_id', `指标 ID "${nid}" 重复（另见 ${fmt(ids.get(nid)!)}）`);
     else ids.set(nid, segs);
   };
 
@@ -116,7 +133,11 @@ export function checkPack(raw: unknown, ctx: CheckContext): CheckResult {
         }
         const leafOnly = LEAF_FIELDS.filter((f) => node[f] !== undefined);
         if (leafOnly.length > 0) {
-          add(at, 'tree_shape', `分组 ${name} 有 children，不能再有 ${leafOnly.join('/')}（这些只属于叶子指标）`);
+          add(
+            at,
+            'tree_shape',
+            `分组 ${name} 有 children，不能再有 ${leafOnly.join('/')}（这些只属于叶子指标）`,
+          );
         }
         walk(node.children, [...at, 'children']);
         return;
@@ -165,7 +186,12 @@ export function checkPack(raw: unknown, ctx: CheckContext): CheckResult {
   return { issues, ids, undeclaredParams };
 }
 
-function checkLeaf(node: Obj, at: Segments, name: string, add: (s: Segments, c: PackErrorCode, m: string) => void) {
+function checkLeaf(
+  node: Obj,
+  at: Segments,
+  name: string,
+  add: (s: Segments, c: PackErrorCode, m: string) => void,
+) {
   const mode = node.mode;
   if (mode === undefined) {
     add(at, 'tree_shape', `指标 ${name} 既没有 children 也没有 mode`);
@@ -176,7 +202,8 @@ function checkLeaf(node: Obj, at: Segments, name: string, add: (s: Segments, c: 
   }
   if (mode === 'SEMI') {
     if (!nonEmptyArray(node.rules)) add([...at, 'rules'], 'mode_requirement', `SEMI 指标 ${name} 需要 rules`);
-    if (str(node.confirm) === undefined) add([...at, 'confirm'], 'mode_requirement', `SEMI 指标 ${name} 需要 confirm（人工确认的内容）`);
+    if (str(node.confirm) === undefined)
+      add([...at, 'confirm'], 'mode_requirement', `SEMI 指标 ${name} 需要 confirm（人工确认的内容）`);
   }
   if (mode === 'MANUAL') {
     if (node.score === undefined && !nonEmptyArray(node.evidence)) {

@@ -53,12 +53,15 @@ export function loadPacks(texts: Readonly<Record<string, string>>, options: Load
 
   const parentOf = (key: string): string | undefined => {
     const raw = entries.get(key)?.raw;
-    return isObj(raw) && typeof raw.extends === 'string' && packIds.has(raw.extends) ? raw.extends : undefined;
+    return isObj(raw) && typeof raw.extends === 'string' && packIds.has(raw.extends)
+      ? raw.extends
+      : undefined;
   };
   const cyclic = markCycles(keys, parentOf, entries);
   const ancestors = (key: string): string[] => {
     const out: string[] = [];
-    for (let p = parentOf(key); p !== undefined && p !== key && !out.includes(p); p = parentOf(p)) out.push(p);
+    for (let p = parentOf(key); p !== undefined && p !== key && !out.includes(p); p = parentOf(p))
+      out.push(p);
     return out;
   };
 
@@ -66,7 +69,10 @@ export function loadPacks(texts: Readonly<Record<string, string>>, options: Load
     const e = entries.get(key)!;
     if (cyclic.has(key)) continue;
     const chain = ancestors(key);
-    checkInherited(e, chain.map((k) => entries.get(k)!));
+    checkInherited(
+      e,
+      chain.map((k) => entries.get(k)!),
+    );
   }
 
   const packs: ResolvedPack[] = [];
@@ -79,7 +85,12 @@ export function loadPacks(texts: Readonly<Record<string, string>>, options: Load
       e.errors.push(at(e, ['extends'], 'parent_invalid', `继承链上的标准包 "${bad}" 有错误，本包无法解析`));
       continue;
     }
-    packs.push(resolve(e.pack, chain.map((k) => entries.get(k)!.pack!)));
+    packs.push(
+      resolve(
+        e.pack,
+        chain.map((k) => entries.get(k)!.pack!),
+      ),
+    );
   }
   return { packs, errors: keys.flatMap((k) => entries.get(k)!.errors) };
 }
@@ -92,7 +103,13 @@ function parseEntry(key: string, text: string, packIds: ReadonlySet<string>, opt
     for (const err of doc.errors) {
       const { line, col } = lines.linePos(err.pos[0]);
       const where = line === undefined ? '' : `第 ${line} 行第 ${col} 列：`;
-      e.errors.push({ pack: key, path: '', code: 'yaml_syntax', message: `YAML 语法错误，${where}${err.message}`, line });
+      e.errors.push({
+        pack: key,
+        path: '',
+        code: 'yaml_syntax',
+        message: `YAML 语法错误，${where}${err.message}`,
+        line,
+      });
     }
     return e;
   }
@@ -116,7 +133,12 @@ function schemaError(e: Entry, issue: z.core.$ZodIssue): PackError {
   const segs = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     const first = issue.keys[0];
-    const err = at(e, first === undefined ? segs : [...segs, first], 'schema', `未知字段：${issue.keys.join(', ')}`);
+    const err = at(
+      e,
+      first === undefined ? segs : [...segs, first],
+      'schema',
+      `未知字段：${issue.keys.join(', ')}`,
+    );
     return { ...err, path: fmt(segs) };
   }
   const missing = issue.code === 'invalid_type' && valueAt(e.raw, segs) === undefined;
@@ -150,7 +172,11 @@ function valueAt(raw: unknown, segs: Segments): unknown {
 }
 
 /** Finds `extends` cycles and reports one error on every pack in a cycle. */
-function markCycles(keys: string[], parentOf: (k: string) => string | undefined, entries: Map<string, Entry>) {
+function markCycles(
+  keys: string[],
+  parentOf: (k: string) => string | undefined,
+  entries: Map<string, Entry>,
+) {
   const cyclic = new Set<string>();
   for (const start of keys) {
     const path: string[] = [];
@@ -161,7 +187,11 @@ function markCycles(keys: string[], parentOf: (k: string) => string | undefined,
         if (cycle.includes(start) && !cyclic.has(start)) {
           cyclic.add(start);
           const e = entries.get(start)!;
-          const shown = [...cycle.slice(cycle.indexOf(start)), ...cycle.slice(0, cycle.indexOf(start)), start];
+          const shown = [
+            ...cycle.slice(cycle.indexOf(start)),
+            ...cycle.slice(0, cycle.indexOf(start)),
+            start,
+          ];
           e.errors.push(at(e, ['extends'], 'extends_cycle', `继承关系成环：${shown.join(' → ')}`));
         }
         break;
@@ -177,7 +207,9 @@ function checkInherited(e: Entry, chain: Entry[]) {
   for (const [id, segs] of e.ids) {
     const owner = chain.find((a) => a.ids.has(id));
     if (owner !== undefined) {
-      e.errors.push(at(e, [...segs, 'id'], 'duplicate_id', `指标 ID "${id}" 与继承的标准包 ${owner.key} 重复`));
+      e.errors.push(
+        at(e, [...segs, 'id'], 'duplicate_id', `指标 ID "${id}" 与继承的标准包 ${owner.key} 重复`),
+      );
     }
   }
   for (const key of e.undeclared) {
@@ -186,7 +218,14 @@ function checkInherited(e: Entry, chain: Entry[]) {
       .find((p) => isObj(p) && typeof p.description === 'string');
     const segs: Segments = ['parameters', key];
     if (!isObj(decl)) {
-      e.errors.push(at(e, segs, 'unknown_parameter', `参数 ${key} 不在设置登记表（RULES.md §11）中；自定义参数须写 description`));
+      e.errors.push(
+        at(
+          e,
+          segs,
+          'unknown_parameter',
+          `参数 ${key} 不在设置登记表（RULES.md §11）中；自定义参数须写 description`,
+        ),
+      );
       continue;
     }
     const own = valueAt(e.raw, [...segs, 'value']);
@@ -213,7 +252,9 @@ function resolve(pack: Pack, ancestors: Pack[]): ResolvedPack {
         definedIn: p.id,
         description: param.description ?? prev?.description,
         note: param.note,
-        overrides: prev ? [{ packId: prev.definedIn, value: prev.value, sourceRef: prev.sourceRef }, ...prev.overrides] : [],
+        overrides: prev
+          ? [{ packId: prev.definedIn, value: prev.value, sourceRef: prev.sourceRef }, ...prev.overrides]
+          : [],
       };
     }
   }

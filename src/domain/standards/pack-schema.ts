@@ -39,7 +39,9 @@ export const SourceSchema = z
     date: isoDate.optional(),
     seed: text.optional(),
     related: z
-      .array(z.object({ abbr: text, document: text, number: text.optional(), date: isoDate.optional() }).strict())
+      .array(
+        z.object({ abbr: text, document: text, number: text.optional(), date: isoDate.optional() }).strict(),
+      )
       .optional(),
   })
   .strict();

@@ -10,7 +10,10 @@ export interface IndicatorVisit {
 }
 
 /** All nodes of a tree, depth first, parents before children. */
-export function* walkIndicators(nodes: readonly Indicator[], parents: string[] = []): Generator<IndicatorVisit> {
+export function* walkIndicators(
+  nodes: readonly Indicator[],
+  parents: string[] = [],
+): Generator<IndicatorVisit> {
   for (const indicator of nodes) {
     yield { indicator, depth: parents.length, parents };
     if (indicator.children) yield* walkIndicators(indicator.children, [...parents, indicator.id]);

@@ -9,7 +9,13 @@ import { DEV_SETTINGS, DUES_SETTINGS, EDU_SETTINGS, EVAL_DUTY_SETTINGS } from '.
 import { LIFE_SETTINGS, ORG_SETTINGS } from './catalog/settings-org-life.ts';
 import type { RuleDef, SettingDef } from './catalog/types.ts';
 
-export { CHECK_MODES, type CheckMode, type RuleDef, type SettingDef, type ValueType } from './catalog/types.ts';
+export {
+  CHECK_MODES,
+  type CheckMode,
+  type RuleDef,
+  type SettingDef,
+  type ValueType,
+} from './catalog/types.ts';
 
 /** Every rule of RULES.md, in document order (§1 ORG, §2 LIFE, §3 EDU, §4 DEV, §5 DUES, §6 EVAL, §8 DUTY). */
 export const RULES = [
@@ -35,7 +41,8 @@ export const RULE_CATALOG: ReadonlyMap<string, RuleDef> = new Map(RULES.map((r) 
 export const findRule = (id: string): RuleDef | undefined => RULE_CATALOG.get(id);
 
 /** True when the rule can be scored from records (its check kinds include AUTO or SEMI). */
-export const isCheckable = (rule: RuleDef): boolean => rule.check.includes('AUTO') || rule.check.includes('SEMI');
+export const isCheckable = (rule: RuleDef): boolean =>
+  rule.check.includes('AUTO') || rule.check.includes('SEMI');
 
 /** The settings registry (RULES.md §11 and rule Params): key, default, sourceRef, UNVERIFIED flag, value type. */
 export const SETTINGS: readonly SettingDef[] = [

@@ -18,7 +18,12 @@ export const EDU_RULES = [
   { id: 'EDU-006', title: 'Hour accounting', check: ['AUTO'] },
   { id: 'EDU-007', title: 'Points system (积分)', check: ['AUTO'] },
   { id: 'EDU-008', title: 'Study forms', check: ['SEMI'] },
-  { id: 'EDU-009', title: 'Platforms (integration points, not rules)', check: [], note: 'integration points' },
+  {
+    id: 'EDU-009',
+    title: 'Platforms (integration points, not rules)',
+    check: [],
+    note: 'integration points',
+  },
   { id: 'EDU-010', title: 'Thematic education', check: ['SEMI'] },
 ] as const satisfies readonly RuleDef[];
 

@@ -4,7 +4,15 @@ import { nullable, oneOf, type SettingDef, setting, shape, T } from './types.ts'
 const U = { unverified: true } as const;
 const PRODUCT = { unverified: true, note: 'product default, not a source value (RULES.md §10.14)' } as const;
 
-const SECRETARY_SOURCES = ['DEPT_HEAD', 'UNIT_PARTY_HEAD', 'SECTION_HEAD', 'DOUBLE_LEADER', 'COUNSELOR', 'TEACHER', 'STUDENT'] as const;
+const SECRETARY_SOURCES = [
+  'DEPT_HEAD',
+  'UNIT_PARTY_HEAD',
+  'SECTION_HEAD',
+  'DOUBLE_LEADER',
+  'COUNSELOR',
+  'TEACHER',
+  'STUDENT',
+] as const;
 const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 const semester = z
   .object({ name: z.string().min(1), from: T.monthDay.schema, to: T.monthDay.schema })
@@ -12,8 +20,14 @@ const semester = z
 
 /** Settings of RULES.md §1 (ORG), elections and member status. */
 export const ORG_SETTINGS: readonly SettingDef[] = [
-  setting('org.committeeMinMembers', T.int, 100, 'DZ Art.30', { ...U, note: 'threshold UNVERIFIED (ORG-002)' }),
-  setting('org.generalBranchMinMembers', T.int, 50, 'DZ Art.30', { ...U, note: 'threshold UNVERIFIED (ORG-002)' }),
+  setting('org.committeeMinMembers', T.int, 100, 'DZ Art.30', {
+    ...U,
+    note: 'threshold UNVERIFIED (ORG-002)',
+  }),
+  setting('org.generalBranchMinMembers', T.int, 50, 'DZ Art.30', {
+    ...U,
+    note: 'threshold UNVERIFIED (ORG-002)',
+  }),
   setting('org.branch.minFullMembers', T.int, 3, 'ZBTL Ch.2; S002 §三(二)1'),
   setting('org.jointBranch.maxUnits', T.int, 5, 'ZBTL Ch.2; S002 §三(二)1'),
   setting('org.projectBranch.minMonths', T.int, 6, 'ZBTL Ch.2'),
@@ -36,7 +50,10 @@ export const ORG_SETTINGS: readonly SettingDef[] = [
   setting('org.secretary.minPartyYears', T.int, 1, 'ZBTL Art.23'),
   setting(
     'org.secretary.ruleByCategory',
-    shape('map of category → secretary sources', z.record(z.string().min(1), z.array(z.enum(SECRETARY_SOURCES)).min(1))),
+    shape(
+      'map of category → secretary sources',
+      z.record(z.string().min(1), z.array(z.enum(SECRETARY_SOURCES)).min(1)),
+    ),
     { 机关: ['DEPT_HEAD'], 教师: ['DOUBLE_LEADER'], 学生: ['COUNSELOR', 'TEACHER', 'STUDENT'] },
     'S000 §二(二)1(2); S002 §三(二)5; S003 T14',
   ),
@@ -50,10 +67,15 @@ export const ORG_SETTINGS: readonly SettingDef[] = [
   setting('org.vacancy.fillWithinDays', nullable(T.int), null, 'ZBTL Ch.6 (no number in sources)'),
   setting('org.partyWorkerRatio', T.ratio, 0.01, 'S003 T16'),
   setting('org.college.fullTimeDeputySecretary', T.int, 1, 'S003 T16'),
-  setting('org.college.organizersMin', T.int, 1, 'S003 T16', { note: '"至少配备1至2名": 1 hard minimum, 2 target' }),
+  setting('org.college.organizersMin', T.int, 1, 'S003 T16', {
+    note: '"至少配备1至2名": 1 hard minimum, 2 target',
+  }),
   setting('org.branch.partyWorkers', T.intRange, [1, 2], 'S004 §二.4'),
   setting('org.canApproveMembers', nullable(T.bool), null, 'FZXZ Ch.4', { note: 'per org (DEV-022)' }),
-  setting('election.quorum', T.fraction, 0.8, 'XJTL', { ...U, note: 'strict ">"; "超过" vs "不少于" UNVERIFIED' }),
+  setting('election.quorum', T.fraction, 0.8, 'XJTL', {
+    ...U,
+    note: 'strict ">"; "超过" vs "不少于" UNVERIFIED',
+  }),
   setting('election.majorityBase', oneOf('EXPECTED', 'PRESENT'), 'EXPECTED', 'XJTL', U),
   setting('election.diffRatio', T.ratio, 0.2, 'XJTL', U),
   setting('member.selfLapseMonths', T.int, 6, 'DZ Art.9'),
@@ -75,8 +97,12 @@ export const LIFE_SETTINGS: readonly SettingDef[] = [
   setting('life.allowCombinedMeetings', T.bool, true, 'RULES §0.3 C5', PRODUCT),
   setting('life.partyCongress.minPerQuarter', T.int, 1, 'ZBTL Ch.4'),
   setting('life.committee.minPerMonth', T.int, 1, 'ZBTL Ch.4'),
-  setting('life.groupMeeting.target', T.intRange, [1, 1], 'ZBTL Ch.4; S002 §三(二)3', { note: 'S004: [1,2]' }),
-  setting('life.groupMeeting.minPerMonth', T.int, 1, 'ZBTL Ch.4', { note: 'lower bound of life.groupMeeting.target' }),
+  setting('life.groupMeeting.target', T.intRange, [1, 1], 'ZBTL Ch.4; S002 §三(二)3', {
+    note: 'S004: [1,2]',
+  }),
+  setting('life.groupMeeting.minPerMonth', T.int, 1, 'ZBTL Ch.4', {
+    note: 'lower bound of life.groupMeeting.target',
+  }),
   setting('life.groupMeeting.maxPerMonth', nullable(T.int), null, 'ZBTL Ch.4', {
     note: 'upper bound of the target range (S004: 2), not a cap',
   }),
@@ -97,7 +123,12 @@ export const LIFE_SETTINGS: readonly SettingDef[] = [
   setting('life.themeDay.toleranceDays', T.int, 0, 'ZBTL Ch.5', { note: 'no source allows shifting' }),
   setting('life.activityDay.fixedDaysPerMonth', T.int, 0, 'ZBTL Ch.5 (no 党员活动日)', { note: 'S004: 2' }),
   setting('life.orgLifeMeeting.minPerYear', T.int, 1, 'ZBTL Ch.5'),
-  setting('life.orgLifeMeeting.preferredQuarter', shape('quarter 1..4', z.number().int().min(1).max(4)), 4, 'ZBTL Ch.5'),
+  setting(
+    'life.orgLifeMeeting.preferredQuarter',
+    shape('quarter 1..4', z.number().int().min(1).max(4)),
+    4,
+    'ZBTL Ch.5',
+  ),
   setting('life.review.minPerYear', T.int, 1, 'ZBTL Ch.5; S004 §三.3'),
   setting('life.review.excellentMaxRatio', T.fraction, '1/3', '中组部 guidance (not ZBTL text)', U),
   setting('life.partyHealthCheck.minPerYear', nullable(T.int), 1, 'S004 §三.3'),

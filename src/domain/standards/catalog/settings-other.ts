@@ -33,7 +33,9 @@ const condolenceWindow = z.union([
 /** Settings of RULES.md §3 (EDU) and the points system. */
 export const EDU_SETTINGS: readonly SettingDef[] = [
   setting('edu.member.minHoursPerYear', T.int, 32, 'JYGH'),
-  setting('edu.countOnline', T.bool, false, 'EDU-001 (org setting)', { note: 'S002 counts platforms toward 积分' }),
+  setting('edu.countOnline', T.bool, false, 'EDU-001 (org setting)', {
+    note: 'S002 counts platforms toward 积分',
+  }),
   setting('edu.leader.minHoursPerYear', T.int, 56, 'JYGH'),
   setting('edu.leader.minConcentratedSessions', T.int, 1, 'JYGH; S003 T6'),
   setting('edu.secretary.minConcentratedHoursPerYear', nullable(T.int), 24, 'S004 §三.1', {
@@ -45,7 +47,10 @@ export const EDU_SETTINGS: readonly SettingDef[] = [
   setting('edu.hoursPerHalfDay', T.num, 4, 'local practice', U),
   setting(
     'points.cadence',
-    shape('{tally, publish, rank}', z.object({ tally: z.enum(CADENCES), publish: z.enum(CADENCES), rank: z.enum(CADENCES) }).strict()),
+    shape(
+      '{tally, publish, rank}',
+      z.object({ tally: z.enum(CADENCES), publish: z.enum(CADENCES), rank: z.enum(CADENCES) }).strict(),
+    ),
     { tally: 'MONTH', publish: 'QUARTER', rank: 'YEAR' },
     'S002 §三(二)4',
   ),
@@ -57,7 +62,9 @@ export const EDU_SETTINGS: readonly SettingDef[] = [
 
 /** Settings of RULES.md §4 (DEV). */
 export const DEV_SETTINGS: readonly SettingDef[] = [
-  setting('dev.ruleSetVersion', oneOf('2014', '2026.05'), '2014', 'FZXZ', { note: '2026.05 deltas UNVERIFIED' }),
+  setting('dev.ruleSetVersion', oneOf('2014', '2026.05'), '2014', 'FZXZ', {
+    note: '2026.05 deltas UNVERIFIED',
+  }),
   setting('dev.talkWithinMonths', T.int, 1, 'FZXZ Ch.2'),
   setting('dev.contacts', T.intRange, [1, 2], 'FZXZ Ch.2'),
   setting('dev.activistReviewMonths', T.int, 6, 'FZXZ Ch.2'),
@@ -113,7 +120,10 @@ export const DUES_SETTINGS: readonly SettingDef[] = [
   ),
   setting(
     'dues.flat',
-    shape('map of amount or [min, max]', z.record(z.string().min(1), z.union([z.number(), z.tuple([z.number(), z.number()])]))),
+    shape(
+      'map of amount or [min, max]',
+      z.record(z.string().min(1), z.union([z.number(), z.tuple([z.number(), z.number()])])),
+    ),
     { 农民: [0.2, 1.0], 学生: 0.2, 下岗失业: 0.2, 抚恤救济: 0.2, 低保: 0.2 },
     'DFGD Art.6',
   ),
@@ -123,10 +133,19 @@ export const DUES_SETTINGS: readonly SettingDef[] = [
   setting('dues.maxCatchUpMonths', T.int, 6, 'DFGD Art.12'),
   setting('dues.lapseMonths', T.int, 6, 'DFGD; DZ Art.9'),
   setting('dues.centralRemitThreshold', T.num, 1000, 'DFGD'),
-  setting('dues.baseRecalc', oneOf('ANNUAL_START', 'ON_CHANGE'), 'ANNUAL_START', '中央和国家机关 党费办法', U),
+  setting(
+    'dues.baseRecalc',
+    oneOf('ANNUAL_START', 'ON_CHANGE'),
+    'ANNUAL_START',
+    '中央和国家机关 党费办法',
+    U,
+  ),
   setting(
     'dues.rounding',
-    shape('{unit, mode}', z.object({ unit: z.number().positive(), mode: z.enum(['HALF_UP', 'HALF_EVEN', 'DOWN']) }).strict()),
+    shape(
+      '{unit, mode}',
+      z.object({ unit: z.number().positive(), mode: z.enum(['HALF_UP', 'HALF_EVEN', 'DOWN']) }).strict(),
+    ),
     { unit: 0.01, mode: 'HALF_UP' },
     'DFGD (no rounding rule)',
     U,
@@ -134,7 +153,12 @@ export const DUES_SETTINGS: readonly SettingDef[] = [
   setting('dues.publicity.perYear', T.int, 1, 'DFGD; S002 §三(二)9', U),
   setting(
     'dues.remittance',
-    nullable(shape('{ratio, dueMonth}', z.object({ ratio: T.ratio.schema, dueMonth: z.number().int().min(1).max(12) }).strict())),
+    nullable(
+      shape(
+        '{ratio, dueMonth}',
+        z.object({ ratio: T.ratio.schema, dueMonth: z.number().int().min(1).max(12) }).strict(),
+      ),
+    ),
     null,
     'DFGD (set by the upper org)',
   ),
@@ -143,9 +167,14 @@ export const DUES_SETTINGS: readonly SettingDef[] = [
 /** Settings of RULES.md §6 (EVAL) and §8 (DUTY). */
 export const EVAL_DUTY_SETTINGS: readonly SettingDef[] = [
   setting('eval.4q.recommendMaxRatio', T.ratio, 0.1, 'S001 §四(三)'),
-  setting('eval.4q.recommendDeadline', T.monthDay, '01-31', 'S001 §四(三)', { note: 'of the following year' }),
+  setting('eval.4q.recommendDeadline', T.monthDay, '01-31', 'S001 §四(三)', {
+    note: 'of the following year',
+  }),
   setting('eval.4q.ratioRounding', oneOf('FLOOR', 'ROUND', 'CEIL'), 'FLOOR', 'S001 §四(三)', U),
-  setting('eval.4q.namingWindow', T.monthDay, '07-01', 'S001 §四(四)', { ...U, note: '"七一前后", no exact date' }),
+  setting('eval.4q.namingWindow', T.monthDay, '07-01', 'S001 §四(四)', {
+    ...U,
+    note: '"七一前后", no exact date',
+  }),
   setting('eval.std.bottomRatio', T.ratio, 0.05, 'S002 §三(四)3'),
   setting('eval.std.bottomRounding', oneOf('FLOOR', 'ROUND', 'CEIL'), 'CEIL', 'S002 §三(四)3', U),
   setting('eval.gy.perYear', T.intRange, [1, 2], 'S004 §四.3'),
@@ -153,13 +182,21 @@ export const EVAL_DUTY_SETTINGS: readonly SettingDef[] = [
   setting('eval.rectify.consolidateUntil', nullable(T.date), null, 'S002 §三(二)2', { note: 'per campaign' }),
   setting(
     'eval.tiers',
-    nullable(shape('list of {name, minScore}', z.array(z.object({ name: z.string().min(1), minScore: z.number() }).strict()))),
+    nullable(
+      shape(
+        'list of {name, minScore}',
+        z.array(z.object({ name: z.string().min(1), minScore: z.number() }).strict()),
+      ),
+    ),
     null,
     'S004 §四.2 (no bands in sources)',
   ),
   setting(
     'duty.leaderContact',
-    shape('{staffBranches, studentBranches}', z.object({ staffBranches: T.int.schema, studentBranches: T.int.schema }).strict()),
+    shape(
+      '{staffBranches, studentBranches}',
+      z.object({ staffBranches: T.int.schema, studentBranches: T.int.schema }).strict(),
+    ),
     { staffBranches: 1, studentBranches: 1 },
     'S002 §三(二)6',
   ),
@@ -185,6 +222,12 @@ export const EVAL_DUTY_SETTINGS: readonly SettingDef[] = [
     { ...U, note: 'occasions from S001; window widths are product defaults' },
   ),
   setting('duty.politicalBirthday.date', oneOf('ADMISSION', 'FULL_MEMBERSHIP'), 'ADMISSION', 'DUTY-010', U),
-  setting('duty.politicalBirthday.mode', oneOf('MONTHLY_BATCH', 'ON_DATE'), 'MONTHLY_BATCH', 'DUTY-010', PRODUCT),
+  setting(
+    'duty.politicalBirthday.mode',
+    oneOf('MONTHLY_BATCH', 'ON_DATE'),
+    'MONTHLY_BATCH',
+    'DUTY-010',
+    PRODUCT,
+  ),
   setting('duty.knowledgeTest.perYear', T.int, 1, 'DUTY-011', PRODUCT),
 ];

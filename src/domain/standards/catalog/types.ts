@@ -57,7 +57,10 @@ export const T = {
 } as const satisfies Record<string, ValueType>;
 
 /** A value type that also accepts null ("no source value"). */
-export const nullable = (t: ValueType): ValueType => ({ label: `${t.label} | null`, schema: t.schema.nullable() });
+export const nullable = (t: ValueType): ValueType => ({
+  label: `${t.label} | null`,
+  schema: t.schema.nullable(),
+});
 
 /** A value type accepting one of the given strings. */
 export const oneOf = (...values: [string, ...string[]]): ValueType => ({
