@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+
+export type Severity = 'info' | 'warn' | 'violation';
+
+/**
+ * One result of a check (DESIGN "Standards as code"): which rule it enforces, on which org (and
+ * person), for which period, how severe, in Chinese, citing its source.
+ */
+export type Finding = {
+  ruleId: string;
+  checkId: string;
+  orgId: string;
+  personId: string | null;
+  /** YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, or YYYY-MM-DD for a point in time. */
+  period: string;
+  severity: Severity;
+  message: string;
+  sourceRef: string;
+  /** What the judgement rests on (counts, dates, ids), for the "why" panel. */
+  evidence: Record<string, unknown>;
+};
+
+/** A parameter value as the active pack resolves it (RULES.md §0.3 C6: every value carries its source). */
+export type ParamValue<T = unknown> = { value: T; sourceRef: string; unverified: boolean };
+
+/** Reads a parameter of the org's active pack (or the registry default). */
+export type ParamReader = <T>(key: string) => ParamValue<T>;
+
+/** Facts of one org for structure checks, as of the evaluation date (loaded set-based for a subtree). */
+export type OrgFacts = {
+  orgId: string;
+  code: string;
+  name: string;
+  kind: string;
+  category: string;
+  unitCount: number;
+  establishedOn: string | null;
+  /** Current members by status on the evaluation date. */
+  counts: Partial<Record<'applicant' | 'activist' | 'candidate' | 'probationary' | 'full', number>>;
+  /** Positions held on the evaluation date, with each holder's first day as a full member. */
+  positions: {
+    personId: string;
+    role: string;
+    duty: string | null;
+    validFrom: string;
+    fullSince: string | null;
+  }[];
+  /** The latest regular election on or before the evaluation date. */
+  lastRegularElection: { heldOn: string; termYears: number } | null;
+};
+
+/** A compliance check: pure judgement over compact facts, with the rule IDs it implements. */
+export type CheckDef<F> = {
+  id: string;
+  ruleIds: readonly string[];
+  /** Which fact loader feeds it. */
+  facts: 'org';
+  /** Parameter keys it reads (for the "why" panel and pack validation). */
+  params: readonly string[];
+  judge(facts: F, ctx: { asOf: string; param: ParamReader }): Finding[];
+};
+
+/** Keeps zod out of check files that need no schema while letting those that do declare one. */
+export type ParamsSchema = z.ZodType;

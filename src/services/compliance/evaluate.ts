@@ -1,0 +1,160 @@
+import { ORG_CHECKS } from '../../domain/checks/registry.ts';
+import type { Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
+import { AppError } from '../../domain/errors.ts';
+import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loader.ts';
+import { findSetting } from '../../domain/standards/rule-catalog.ts';
+import type { Deps } from '../deps.ts';
+import { loadStandardPacks } from '../standards/pack-files.ts';
+import { loadOrgFacts } from './org-facts.loader.ts';
+
+export type EvaluateOptions = { orgCode?: string; asOf: string; packId?: string };
+export type Evaluation = {
+  asOf: string;
+  findings: (Finding & { orgCode: string; personRef: string | null })[];
+};
+
+let packsCache: Promise<Map<string, ResolvedPack>> | undefined;
+
+/** The six packs, loaded and validated once per process; a broken pack stops evaluation with its errors. */
+export function standardPacks(): Promise<Map<string, ResolvedPack>> {
+  packsCache ??= loadStandardPacks().then((r) => {
+    if (r.errors.length) {
+      packsCache = undefined;
+      throw new AppError(
+        'validation',
+        'pack_invalid',
+        `标准包有误：${r.errors
+          .slice(0, 3)
+          .map((e) => `${e.pack} ${e.path} ${e.message}`)
+          .join('；')}`,
+      );
+    }
+    return new Map(r.packs.map((p) => [p.id, p]));
+  });
+  return packsCache;
+}
+
+/** A parameter reader over a resolved pack, falling back to the settings registry default. */
+export function packParams(pack: ResolvedPack): ParamReader {
+  return (<T>(key: string): ParamValue<T> => {
+    const p = pack.parameters[key];
+    if (p) return { value: p.value as T, sourceRef: p.sourceRef, unverified: p.unverified };
+    const s = findSetting(key);
+    if (!s) throw new Error(`unknown parameter ${key}`);
+    return { value: s.default as T, sourceRef: s.sourceRef, unverified: s.unverified };
+  }) as ParamReader;
+}
+
+/** The pack active for each org: its own `pack`, else its nearest ancestor's, else the national baseline. */
+export function activePacks(
+  placement: { orgId: string; path: string; pack: string | null }[],
+  ancestorPacks: Map<string, string>,
+): Map<string, string> {
+  const byPath = new Map(ancestorPacks);
+  for (const p of placement) if (p.pack) byPath.set(p.path, p.pack);
+  const out = new Map<string, string>();
+  for (const p of placement) {
+    let pack = ROOT_PACK_ID;
+    for (let at = p.path; at.length > 1; at = at.slice(0, at.slice(0, -1).lastIndexOf('/') + 1)) {
+      const hit = byPath.get(at);
+      if (hit) {
+        pack = hit;
+        break;
+      }
+    }
+    out.set(p.orgId, pack);
+  }
+  return out;
+}
+
+/**
+ * Evaluates the subtree "as of" a date against each org's active pack (or one pack for all):
+ * set-based facts, then every check whose rule IDs the pack scores. Pure judgement, reproducible.
+ */
+export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> {
+  const packs = await standardPacks();
+  if (opts.packId && !packs.has(opts.packId))
+    throw new AppError(
+      'not_found',
+      'pack_not_found',
+      `标准包 ${opts.packId} 不存在（可选：${[...packs.keys()].join('、')}）`,
+    );
+  let rootPath = '/';
+  if (opts.orgCode) {
+    const root = await deps.db
+      .selectFrom('org')
+      .select('path')
+      .where('code', '=', opts.orgCode)
+      .executeTakeFirst();
+    if (!root) throw new AppError('not_found', 'org_not_found', `组织编码 ${opts.orgCode} 不存在`);
+    rootPath = root.path;
+  }
+  const { facts, placement } = await loadOrgFacts(deps.db, rootPath, opts.asOf);
+  const ancestorSeqs = rootPath
+    .split('/')
+    .filter(Boolean)
+    .map((s) => Number.parseInt(s, 36));
+  const ancestors = ancestorSeqs.length
+    ? await deps.db
+        .selectFrom('org')
+        .select(['path', 'pack'])
+        .where('seq', 'in', ancestorSeqs)
+        .where('pack', 'is not', null)
+        .execute()
+    : [];
+  const packOf = activePacks(placement, new Map(ancestors.map((a) => [a.path, a.pack!])));
+  const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
+  const findings: Finding[] = [];
+  for (const f of facts) {
+    const pack = packs.get(opts.packId ?? packOf.get(f.orgId) ?? ROOT_PACK_ID)!;
+    const scored = new Set(pack.ruleIds);
+    const ctx = { asOf: opts.asOf, param: packParams(pack) };
+    for (const check of ORG_CHECKS) {
+      if (!check.ruleIds.some((r) => scored.has(r))) continue;
+      for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) findings.push(x);
+    }
+  }
+  const personIds = [...new Set(findings.flatMap((f) => (f.personId ? [f.personId] : [])))];
+  const refs = personIds.length
+    ? await deps.db.selectFrom('person').select(['id', 'ref']).where('id', 'in', personIds).execute()
+    : [];
+  const refOf = new Map(refs.map((r) => [r.id, r.ref ?? r.id]));
+  const out = findings.map((f) => ({
+    ...f,
+    orgCode: codeOf.get(f.orgId)!,
+    personRef: f.personId ? (refOf.get(f.personId) ?? f.personId) : null,
+  }));
+  out.sort((a, b) =>
+    a.orgCode < b.orgCode
+      ? -1
+      : a.orgCode > b.orgCode
+        ? 1
+        : a.ruleId < b.ruleId
+          ? -1
+          : a.ruleId > b.ruleId
+            ? 1
+            : a.period < b.period
+              ? -1
+              : a.period > b.period
+                ? 1
+                : 0,
+  );
+  return { asOf: opts.asOf, findings: out };
+}
+
+/** The `zhibu check --json` document (shared/domain/DATASET.md): exactly these keys. */
+export function checkJson(e: Evaluation) {
+  return {
+    asOf: e.asOf,
+    findings: e.findings.map((f) => ({
+      ruleId: f.ruleId,
+      checkId: f.checkId,
+      org: f.orgCode,
+      person: f.personRef,
+      period: f.period,
+      severity: f.severity,
+      message: f.message,
+      sourceRef: f.sourceRef,
+    })),
+  };
+}
