@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { AppError } from '../domain/errors.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerCheckCommands } from './commands/check.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerStandardsCommands } from './commands/standards.ts';
@@ -14,6 +15,7 @@ registerDataCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerCheckCommands(program);
 registerStandardsCommands(program);
 
 try {
