@@ -4,19 +4,21 @@
  */
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { checkPack, fmt, type RawIssue, type Segments } from './pack-checks.ts';
+import { checkPack, fmt, type Segments } from './pack-checks.ts';
 import {
   type Pack,
   type PackError,
   PackSchema,
   type ResolvedPack,
   type ResolvedParameter,
-  ROOT_PACK_ID,
 } from './pack-schema.ts';
 import { leafIndicators } from './pack-tree.ts';
 import { findSetting } from './rule-catalog.ts';
 
+/** The pack types, re-exported for callers that only import the loader. */
 export type { Indicator, Pack, PackError, ResolvedPack } from './pack-schema.ts';
+/** The root pack id (`national-baseline`), re-exported for callers that only import the loader. */
+export { ROOT_PACK_ID } from './pack-schema.ts';
 
 /** Options of {@link loadPacks}. */
 export interface LoadOptions {
@@ -279,8 +281,3 @@ function resolve(pack: Pack, ancestors: Pack[]): ResolvedPack {
     ruleIds: [...rules].sort(),
   };
 }
-
-/** The root pack id, re-exported for callers that only import the loader. */
-export { ROOT_PACK_ID };
-/** Raw issue type, re-exported for tests of the semantic checks. */
-export type { RawIssue };

@@ -9,6 +9,7 @@ import { DEV_SETTINGS, DUES_SETTINGS, EDU_SETTINGS, EVAL_DUTY_SETTINGS } from '.
 import { LIFE_SETTINGS, ORG_SETTINGS } from './catalog/settings-org-life.ts';
 import type { RuleDef, SettingDef } from './catalog/types.ts';
 
+/** Catalog types and check modes, defined in catalog/types.ts. */
 export {
   CHECK_MODES,
   type CheckMode,
