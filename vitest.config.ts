@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'standards/**/*.test.ts'],
           exclude: ['src/**/*.db.test.ts', 'src/web/**'],
         },
@@ -13,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts', 'standards/**/*.db.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
