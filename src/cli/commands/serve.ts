@@ -30,6 +30,8 @@ function ensureWebBuilt(): void {
 
 async function serve(opts: { demo: boolean }) {
   const rt = await openRuntime();
+  // `zhibu start` / `serve --demo` is the demo: show the demo accounts on either database unless ZHIBU_DEMO=0
+  if (opts.demo && process.env.ZHIBU_DEMO !== '0') rt.deps.demo = true;
   if (opts.demo && (await isEmpty(rt.deps))) {
     process.stderr.write('空数据库：正在载入演示数据…\n');
     const bar = progressBar('演示数据');
@@ -47,7 +49,7 @@ async function serve(opts: { demo: boolean }) {
   await app.listen({ port: rt.config.port, host: rt.config.host });
   const where = rt.config.databaseUrl ? 'PostgreSQL' : `内置数据库 ${rt.config.dataDir}`;
   process.stderr.write(
-    `zhibu 已启动：http://localhost:${rt.config.port}  （${where}${rt.config.demo ? '，演示模式' : ''}）\n`,
+    `zhibu 已启动：http://localhost:${rt.config.port}  （${where}${rt.deps.demo ? '，演示模式' : ''}）\n`,
   );
 }
 
