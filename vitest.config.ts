@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'standards/**/*.test.ts'],
-          exclude: ['src/**/*.db.test.ts', 'src/web/**'],
+          exclude: ['**/*.db.test.ts', 'src/web/**', 'node_modules/**'],
         },
       },
       {
