@@ -277,6 +277,42 @@ const matrix = (ctx: TestContext): Record<string, Entry> => ({
       ...(await multipartXlsx(ROSTER_XLSX_EMPTY)),
     }),
   },
+  'GET /api/standards/packs': {
+    kind: 'self',
+    request: () => ({ method: 'GET', url: '/api/standards/packs' }),
+  },
+  'GET /api/standards/packs/:id': {
+    kind: 'self',
+    request: () => ({ method: 'GET', url: '/api/standards/packs/national-baseline' }),
+  },
+  'GET /api/compliance/findings': {
+    kind: 'scoped',
+    write: false,
+    rightful: 'officerB',
+    ok: 200,
+    request: (w) => ({ method: 'GET', url: `/api/compliance/findings?orgId=${w.orgs.B.id}` }),
+  },
+  'GET /api/compliance/findings.xlsx': {
+    kind: 'scoped',
+    write: false,
+    rightful: 'officerB',
+    ok: 200,
+    request: (w) => ({ method: 'GET', url: `/api/compliance/findings.xlsx?orgId=${w.orgs.B.id}` }),
+  },
+  'GET /api/compliance/scorecard/:orgId': {
+    kind: 'scoped',
+    write: false,
+    rightful: 'officerB',
+    ok: 200,
+    request: (w) => ({ method: 'GET', url: `/api/compliance/scorecard/${w.orgs.B.id}` }),
+  },
+  'GET /api/compliance/dashboard': {
+    kind: 'scoped',
+    write: false,
+    rightful: 'officerB',
+    ok: 200,
+    request: (w) => ({ method: 'GET', url: `/api/compliance/dashboard?orgId=${w.orgs.B.id}` }),
+  },
   'GET /api/audit': {
     kind: 'list',
     request: () => ({ method: 'GET', url: '/api/audit?pageSize=200' }),

@@ -20,9 +20,11 @@ import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { complianceRoutes } from './routes/compliance.routes.ts';
 import { importRoutes, UPLOAD_MAX_BYTES } from './routes/import.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
+import { standardsRoutes } from './routes/standards.routes.ts';
 
 export type RouteDeps = { deps: Deps; secureCookies: boolean; loginRateLimit: number };
 export type AppOptions = {
@@ -95,6 +97,8 @@ export async function buildApp(
   await app.register(peopleRoutes, routeDeps);
   await app.register(importRoutes, routeDeps);
   await app.register(auditRoutes, routeDeps);
+  await app.register(standardsRoutes, routeDeps);
+  await app.register(complianceRoutes, routeDeps);
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));

@@ -1,0 +1,267 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCheckChar } from '../src/domain/people/id-number.ts';
+import { importDataset } from '../src/services/dataset/dataset-import.ts';
+import { SYSTEM_ACTOR } from '../src/services/deps.ts';
+import type {
+  DashboardResponse,
+  FindingsResponse,
+  ScoreNode,
+  ScorecardResponse,
+} from '../src/shared/contracts/compliance.contract.ts';
+import type { DatasetDoc } from '../src/shared/contracts/dataset.contract.ts';
+import type { PackDocResponse, PackListResponse } from '../src/shared/contracts/standards.contract.ts';
+import { call, insertUser, loginAs, type Session } from './factories.ts';
+import { createTestContext, type TestContext } from './server.ts';
+
+const people = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    ref: `${prefix}${i + 1}`,
+    name: `党员${prefix}${i + 1}`,
+    gender: '男' as const,
+    birth_date: '1980-01-01',
+  }));
+
+/**
+ * A small university: A has 9 full members and no committee (ORG-008), B is a teacher branch of 33
+ * under the nwnu pack (ORG-006 warn, 30 cap), C's term ends 2025-05-15 (ORG-014 info in Q1, ORG-015 in Q2).
+ */
+function dataset(): DatasetDoc {
+  const [a, b, c] = [people('a', 9), people('b', 33), people('c', 4)];
+  const id17 = '62010219800101001';
+  const member = (org: string) => (p: { ref: string }) => ({
+    person: p.ref,
+    org,
+    status: 'full' as const,
+    from: '2015-07-01',
+    to: null,
+  });
+  const org = (code: string, name: string, extra: object = {}) => ({
+    code,
+    name,
+    kind: 'branch' as const,
+    parent: 'U',
+    category: '教师' as const,
+    ...extra,
+  });
+  return {
+    format: 'zhibu-dataset/1',
+    orgs: [
+      { ...org('U', '中共某某大学委员会', { pack: 'national-baseline' }), kind: 'committee', parent: null },
+      org('A', '文学院教工党支部'),
+      org('B', '数学学院教工党支部', { pack: 'nwnu-2019-standardization' }),
+      org('C', '后勤党支部', { category: '机关' }),
+    ],
+    people: [...a, ...b, ...c].map((p, i) => (i === 0 ? { ...p, id_number: id17 + idCheckChar(id17) } : p)),
+    memberships: [...a.map(member('A')), ...b.map(member('B')), ...c.map(member('C'))],
+    positions: [
+      { person: 'a1', org: 'A', role: 'secretary', duty: null, from: '2024-06-01', to: null },
+      { person: 'b1', org: 'B', role: 'secretary', duty: null, from: '2024-06-01', to: null },
+      {
+        person: 'b2',
+        org: 'B',
+        role: 'committee_member',
+        duty: 'organization',
+        from: '2024-06-01',
+        to: null,
+      },
+      { person: 'b3', org: 'B', role: 'committee_member', duty: 'propaganda', from: '2024-06-01', to: null },
+      { person: 'b4', org: 'B', role: 'committee_member', duty: 'discipline', from: '2024-06-01', to: null },
+      { person: 'c1', org: 'C', role: 'secretary', duty: null, from: '2022-05-15', to: null },
+    ],
+    elections: [
+      { org: 'U', held_on: '2022-06-01', kind: 'regular', term_years: 5 },
+      { org: 'A', held_on: '2024-06-01', kind: 'regular', term_years: 3 },
+      { org: 'B', held_on: '2024-06-01', kind: 'regular', term_years: 3 },
+      { org: 'C', held_on: '2022-05-15', kind: 'regular', term_years: 3 },
+    ],
+  };
+}
+
+/** Depth-first search of a scorecard tree. */
+const find = (nodes: readonly ScoreNode[], id: string): ScoreNode | undefined => {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const hit = n.children ? find(n.children, id) : undefined;
+    if (hit) return hit;
+  }
+  return undefined;
+};
+
+describe('compliance API (findings, scorecard, dashboard) on an imported dataset', () => {
+  let ctx: TestContext;
+  let admin: Session;
+  let officerA: Session;
+  const id: Record<string, string> = {};
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    const r = await importDataset(ctx.deps, SYSTEM_ACTOR, dataset());
+    expect(r.errors).toEqual([]);
+    for (const o of await ctx.deps.db.selectFrom('org').select(['id', 'code']).execute()) id[o.code] = o.id;
+    await insertUser(ctx.deps, 'cadmin', [{ role: 'admin', orgCode: null }]);
+    await insertUser(ctx.deps, 'cofficerA', [{ role: 'branch_officer', orgCode: 'A' }]);
+    admin = await loginAs(ctx, 'cadmin');
+    officerA = await loginAs(ctx, 'cofficerA');
+  });
+  afterAll(() => ctx?.close());
+
+  const get = <T>(s: Session, url: string) =>
+    call(ctx, s, 'GET', url).then((res) => {
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as T;
+    });
+
+  it('lists findings of the subtree with totals, filters and the "why" of each', async () => {
+    const all = await get<FindingsResponse>(admin, `/api/compliance/findings?orgId=${id.U}&asOf=2025-12-31`);
+    expect(all.asOf).toBe('2025-12-31');
+    expect(all.items.map((f) => [f.orgCode, f.ruleId, f.severity])).toEqual([
+      ['A', 'ORG-008', 'violation'],
+      ['C', 'ORG-015', 'violation'],
+      ['B', 'ORG-006', 'warn'],
+    ]);
+    expect(all.totalsBySeverity).toEqual({ violation: 2, warn: 1, info: 0 });
+    expect(all.totalsByRule.map((t) => [t.ruleId, t.total])).toEqual([
+      ['ORG-008', 1],
+      ['ORG-015', 1],
+      ['ORG-006', 1],
+    ]);
+    expect(all.totalsByRule.find((t) => t.ruleId === 'ORG-006')?.title).toBe('党支部规模');
+
+    const cap = await get<FindingsResponse>(
+      admin,
+      `/api/compliance/findings?orgId=${id.U}&asOf=2025-12-31&ruleId=ORG-006`,
+    );
+    expect(cap.total).toBe(1);
+    expect(cap.totalsBySeverity.violation).toBe(2); // totals ignore the rule/severity/period filters
+    const f = cap.items[0];
+    expect(f.orgName).toBe('数学学院教工党支部');
+    expect(f.why.packId).toBe('nwnu-2019-standardization');
+    const byCategory = f.why.params.find((p) => p.key === 'org.branch.maxMembersByCategory');
+    expect(byCategory).toMatchObject({
+      value: { 教师: 30, 学生: 30 },
+      definedIn: 'nwnu-2019-standardization',
+    });
+    expect(byCategory?.sourceRef).toContain('S002');
+    expect(f.why.evidence).toBeTypeOf('object');
+
+    const violations = await get<FindingsResponse>(
+      admin,
+      `/api/compliance/findings?orgId=${id.U}&asOf=2025-12-31&severity=violation&pageSize=1&page=2`,
+    );
+    expect([violations.total, violations.items.length, violations.items[0].orgCode]).toEqual([2, 1, 'C']);
+    const period = await get<FindingsResponse>(
+      admin,
+      `/api/compliance/findings?orgId=${id.U}&asOf=2025-12-31&period=2025-05-15`,
+    );
+    expect(period.items.map((i) => i.ruleId)).toEqual(['ORG-015']);
+    const bad = await call(ctx, admin, 'GET', `/api/compliance/findings?orgId=${id.U}&asOf=2025-02-30`);
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('scopes findings to the org: a branch officer sees their branch and is refused another', async () => {
+    const own = await get<FindingsResponse>(
+      officerA,
+      `/api/compliance/findings?orgId=${id.A}&asOf=2025-12-31`,
+    );
+    expect(own.items.map((i) => i.orgCode)).toEqual(['A']);
+    for (const url of [
+      `/api/compliance/findings?orgId=${id.C}`,
+      `/api/compliance/findings.xlsx?orgId=${id.U}`,
+      `/api/compliance/scorecard/${id.C}`,
+      `/api/compliance/dashboard?orgId=${id.U}`,
+    ])
+      expect((await call(ctx, officerA, 'GET', url)).statusCode, url).toBe(403);
+  });
+
+  it('exports one xlsx row per finding with Chinese headers', async () => {
+    const res = await call(ctx, admin, 'GET', `/api/compliance/findings.xlsx?orgId=${id.U}&asOf=2025-12-31`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('合规问题清单'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(1 + 3);
+    expect(ws.getRow(1).getCell(1).value).toBe('序号');
+    expect(ws.getRow(1).getCell(2).value).toBe('严重程度');
+    expect(ws.getRow(2).getCell(2).value).toBe('违规');
+    expect(String(ws.getRow(4).getCell(12).value)).toContain('org.branch.maxMembersByCategory');
+  });
+
+  it('scores indicators: not_met, met, not_automated (national baseline), warn and manual (nwnu)', async () => {
+    const a = await get<ScorecardResponse>(admin, `/api/compliance/scorecard/${id.A}?asOf=2025-12-31`);
+    expect(a.pack.id).toBe('national-baseline');
+    expect(a.pack.setBy?.orgId).toBe(id.U);
+    expect(a.sections.map((s) => s.packId)).toEqual(['national-baseline']);
+    const tree = a.sections[0].indicators;
+    expect(find(tree, 'NB.1.3')?.status).toBe('not_met');
+    expect(find(tree, 'NB.1.3')?.findings.map((f) => f.ruleId)).toEqual(['ORG-008']);
+    expect(find(tree, 'NB.1.2')?.status).toBe('met');
+    expect(find(tree, 'NB.2.1')?.status).toBe('not_automated');
+    expect(find(tree, 'NB.1')?.status).toBe('not_met');
+    expect(find(tree, 'NB.1.3')?.citation).toContain('《中国共产党支部工作条例（试行）》');
+    expect(a.summary.not_met).toBe(1);
+
+    const b = await get<ScorecardResponse>(admin, `/api/compliance/scorecard/${id.B}?asOf=2025-12-31`);
+    expect(b.pack).toMatchObject({ id: 'nwnu-2019-standardization', setBy: { orgId: id.B } });
+    expect(b.sections.map((s) => [s.packId, s.own])).toEqual([
+      ['nwnu-2019-standardization', true],
+      ['national-baseline', false],
+    ]);
+    expect(find(b.sections[0].indicators, 'GS2.2')?.status).toBe('warn');
+    expect(find(b.sections[0].indicators, 'GS1.3')?.status).toBe('manual');
+    expect(find(b.sections[1].indicators, 'NB.1.2')?.status).toBe('warn');
+
+    const c = await get<ScorecardResponse>(admin, `/api/compliance/scorecard/${id.C}?asOf=2025-03-31`);
+    expect(find(c.sections[0].indicators, 'NB.1.7')?.status).toBe('due');
+  });
+
+  it('builds the dashboard: an election that becomes overdue between two quarters', async () => {
+    const d = await get<DashboardResponse>(
+      admin,
+      `/api/compliance/dashboard?orgId=${id.U}&asOf=2025-06-30&granularity=quarter&periods=2`,
+    );
+    expect(d.periods).toEqual([
+      { label: '2025-Q1', end: '2025-03-31' },
+      { label: '2025-Q2', end: '2025-06-30' },
+    ]);
+    expect([d.totalRows, d.truncated]).toEqual([3, false]);
+    const row = (code: string) => d.rows.find((r) => r.code === code)!.cells;
+    expect(row('C')).toEqual([
+      { violation: 0, warn: 0, info: 1 },
+      { violation: 1, warn: 0, info: 0 },
+    ]);
+    expect(row('A')).toEqual([
+      { violation: 1, warn: 0, info: 0 },
+      { violation: 1, warn: 0, info: 0 },
+    ]);
+    expect(d.trend).toEqual([
+      { label: '2025-Q1', violation: 1, warn: 1 },
+      { label: '2025-Q2', violation: 2, warn: 1 },
+    ]);
+    expect(d.totalsByRule.map((t) => t.ruleId).sort()).toEqual(['ORG-006', 'ORG-008', 'ORG-015']);
+
+    const monthly = await get<DashboardResponse>(
+      admin,
+      `/api/compliance/dashboard?orgId=${id.U}&asOf=2025-05-20&granularity=month&periods=3`,
+    );
+    expect(monthly.periods.map((p) => p.end)).toEqual(['2025-03-31', '2025-04-30', '2025-05-20']);
+    const tooMany = await call(ctx, admin, 'GET', `/api/compliance/dashboard?orgId=${id.U}&periods=13`);
+    expect(tooMany.statusCode).toBe(400);
+  });
+
+  it('serves the standard packs as documents; unknown pack is 404', async () => {
+    const list = await get<PackListResponse>(officerA, '/api/standards/packs');
+    expect(list.items[0].id).toBe('national-baseline');
+    expect(list.items.length).toBe(6);
+    const nwnu = list.items.find((p) => p.id === 'nwnu-2019-standardization')!;
+    expect(nwnu.indicators.MANUAL).toBeGreaterThan(0);
+    const doc = await get<PackDocResponse>(officerA, '/api/standards/packs/nwnu-2019-standardization');
+    expect(doc.source.seed).toBe('002_4218fa479c637482.txt');
+    expect(doc.baseline[0].packId).toBe('national-baseline');
+    const p = doc.parameters.find((x) => x.key === 'org.branch.maxMembersByCategory')!;
+    expect(p.definedIn).toBe('nwnu-2019-standardization');
+    expect(p.overrides[0]).toMatchObject({ packId: 'national-baseline', value: {} });
+    expect(doc.rules.find((r) => r.id === 'ORG-006')?.implemented).toBe(true);
+    expect((await call(ctx, officerA, 'GET', '/api/standards/packs/no-such-pack')).statusCode).toBe(404);
+  });
+});
