@@ -15,6 +15,11 @@ const PersonDetailPage = lazy(() => import('./pages/people/PersonDetailPage.tsx'
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const PasswordPage = lazy(() => import('./pages/PasswordPage.tsx'));
+const CompliancePage = lazy(() => import('./pages/compliance/CompliancePage.tsx'));
+const ScorecardPage = lazy(() => import('./pages/compliance/ScorecardPage.tsx'));
+const FindingsPage = lazy(() => import('./pages/compliance/FindingsPage.tsx'));
+const StandardsPage = lazy(() => import('./pages/standards/StandardsPage.tsx'));
+const PackDocPage = lazy(() => import('./pages/standards/PackDocPage.tsx'));
 
 /** All routes; every page is a lazily loaded chunk. */
 export const router = createBrowserRouter([
@@ -44,6 +49,11 @@ export const router = createBrowserRouter([
       { path: 'people/:id', element: <PersonDetailPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'compliance', element: <CompliancePage /> },
+      { path: 'compliance/findings', element: <FindingsPage /> },
+      { path: 'compliance/orgs/:id', element: <ScorecardPage /> },
+      { path: 'standards', element: <StandardsPage /> },
+      { path: 'standards/:id', element: <PackDocPage /> },
       { path: 'account/password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundResult /> },
     ],

@@ -3,11 +3,11 @@
  * person and "why" (the check's parameters as the org's active pack resolves them, plus evidence).
  */
 import type { Scope } from '../../domain/auth/scope.ts';
-import { CHECKS_BY_ID, ORG_CHECKS } from '../../domain/checks/registry.ts';
+import { CHECKS_BY_ID } from '../../domain/checks/registry.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-schema.ts';
 import { leafIndicators } from '../../domain/standards/pack-tree.ts';
-import { findRule } from '../../domain/standards/rule-catalog.ts';
+import { findRule, findSetting } from '../../domain/standards/rule-catalog.ts';
 import type {
   FindingView,
   FindingsPageQuery,
@@ -32,7 +32,9 @@ export const asOfOrToday = (deps: Deps, asOf: string | undefined): string =>
   asOf ?? shanghaiDate(deps.clock());
 
 /** Rule IDs some check in the registry implements. */
-export const IMPLEMENTED_RULES: ReadonlySet<string> = new Set(ORG_CHECKS.flatMap((c) => c.ruleIds));
+export const IMPLEMENTED_RULES: ReadonlySet<string> = new Set(
+  [...CHECKS_BY_ID.values()].flatMap((c) => c.ruleIds),
+);
 
 /**
  * A Chinese title for a rule: the catalog title when it is Chinese, else the label of the
@@ -73,6 +75,8 @@ export function whyParams(pack: ResolvedPack, checkId: string): WhyParam[] {
   if (!check) return [];
   const read = packParams(pack);
   return check.params.map((key) => {
+    if (!pack.parameters[key] && !findSetting(key))
+      return { key, value: null, sourceRef: '参数未登记', unverified: true, definedIn: null };
     const p = read(key);
     return {
       key,

@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  DashboardOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -37,6 +39,14 @@ function menuItems(me: MeResponse): MenuProps['items'] {
   ];
   if (me.canWrite)
     items.push({ key: 'import', icon: <UploadOutlined />, label: <Link to="/import">{M.nav.import}</Link> });
+  items.push(
+    {
+      key: 'compliance',
+      icon: <DashboardOutlined />,
+      label: <Link to="/compliance">{M.nav.compliance}</Link>,
+    },
+    { key: 'standards', icon: <BookOutlined />, label: <Link to="/standards">{M.nav.standards}</Link> },
+  );
   items.push({ key: 'audit', icon: <AuditOutlined />, label: <Link to="/audit">{M.nav.audit}</Link> });
   return items;
 }
