@@ -57,6 +57,27 @@ const SMALL_DATASET: DatasetDoc = {
   ],
   positions: [{ person: 'p1', org: 'B01', role: 'secretary', duty: null, from: '2023-06-01', to: null }],
   elections: [{ org: 'B01', held_on: '2023-06-01', kind: 'regular', term_years: 3 }],
+  meetings: [
+    {
+      org: 'B01',
+      tags: ['branch_assembly', 'party_lecture'],
+      held_at: '2025-03-27T14:30',
+      ended_at: '2025-03-27T16:30',
+      place: '党员活动室',
+      host: 'p1',
+      recorder: 'p2',
+      lecturer: 'p1',
+      topic: '学习贯彻党的二十届三中全会精神',
+      agenda: [{ title: '第一议题：学习习近平总书记重要讲话精神', first_topic: true }],
+      expected: 2,
+      attendance: [{ person: 'p2', status: 'leave', reason: '出差' }],
+      minutes: '……',
+      decisions: ['通过年度学习计划'],
+      votes: [{ motion: '年度学习计划', expected_voting: 2, present_voting: 1, yes: 1, no: 0, abstain: 0 }],
+      recorded_at: '2025-03-28T09:00',
+    },
+    { org: 'B02', tags: ['theme_day'], held_at: '2025-03-27T15:00', topic: '志愿服务' },
+  ],
 };
 
 describe('zhibu import / export (zhibu-dataset/1)', () => {
@@ -68,6 +89,9 @@ describe('zhibu import / export (zhibu-dataset/1)', () => {
       bad.people[1] = { ...bad.people[1], birth_date: '1990-02-30' };
       bad.people.push({ ref: 'p1', name: '重复', gender: '男', birth_date: '1980-01-01' });
       bad.memberships.push({ person: 'p9', org: 'B02', status: 'full', from: '2020-01-01', to: null });
+      bad.meetings = [
+        { org: 'B01', tags: ['dangke' as 'party_lecture'], held_at: '2025-03-27T25:00', host: 'p42' },
+      ];
       bad.people[0] = { ...bad.people[0], id_number: '620102198503020010' };
       const report = await importDataset(ctx.deps, SYSTEM_ACTOR, bad);
       expect(report.written).toBe(false);
@@ -145,6 +169,13 @@ describe('zhibu import / export (zhibu-dataset/1)', () => {
       const second = await exportDataset(b.deps, SYSTEM_ACTOR);
       expect(second).toEqual(first);
       expect(first.memberships).toHaveLength(5);
+      expect(first.meetings).toHaveLength(2);
+      expect(first.meetings?.[0]).toMatchObject({
+        org: 'B01',
+        held_at: '2025-03-27T14:30',
+        host: 'p1',
+        recorded_at: '2025-03-28T09:00',
+      });
     } finally {
       await a.close();
       await b.close();

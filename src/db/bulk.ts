@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { Tx } from '../services/deps.ts';
 
 /** Postgres array types of columns, per table, for unnest-based bulk inserts. */
-export type ColumnTypes = Record<string, 'uuid' | 'text' | 'int' | 'bigint' | 'date' | 'jsonb' | 'bool'>;
+export type ColumnTypes = Record<
+  string,
+  'uuid' | 'text' | 'int' | 'bigint' | 'date' | 'jsonb' | 'bool' | 'timestamptz'
+>;
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -24,6 +27,7 @@ export async function bulkInsert(
       part.map((r) => {
         const v = r[c];
         if (v === undefined || v === null) return null;
+        if (v instanceof Date) return v.toISOString();
         return types[c] === 'jsonb' ? (typeof v === 'string' ? v : JSON.stringify(v)) : v;
       }),
     );
@@ -96,4 +100,27 @@ export const ELECTION_COLUMNS: ColumnTypes = {
   kind: 'text',
   termYears: 'int',
   note: 'text',
+};
+export const MEETING_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  orgId: 'uuid',
+  orgPath: 'text',
+  tags: 'jsonb',
+  topic: 'text',
+  heldAt: 'timestamptz',
+  endedAt: 'timestamptz',
+  place: 'text',
+  hostId: 'uuid',
+  recorderId: 'uuid',
+  lecturerId: 'uuid',
+  expected: 'int',
+  present: 'int',
+  agenda: 'jsonb',
+  minutes: 'text',
+  decisions: 'jsonb',
+  votes: 'jsonb',
+  status: 'text',
+  missing: 'jsonb',
+  source: 'text',
+  recordedAt: 'timestamptz',
 };

@@ -39,7 +39,10 @@ export function openPostgres(url: string, poolSize = 10): Database {
         pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -52,7 +55,10 @@ export async function openPGlite(dataDir?: string, loadDataDir?: Blob): Promise<
     parsers,
   });
   await pglite.exec("set timezone = 'Asia/Shanghai'");
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({
+    dialect: new PGliteDialect(pglite),
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
   return {
     db,
     kind: 'pglite',

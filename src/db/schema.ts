@@ -142,6 +142,49 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface MeetingTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  tags: Json<string[]>;
+  topic: string | null;
+  heldAt: Timestamp;
+  endedAt: Timestamp | null;
+  place: string | null;
+  hostId: string | null;
+  recorderId: string | null;
+  lecturerId: string | null;
+  expected: number | null;
+  present: number | null;
+  agenda: Json<{ title: string; first_topic?: boolean }[]>;
+  minutes: string | null;
+  decisions: Json<string[]>;
+  votes: Json<MeetingVote[]>;
+  status: Generated<string>;
+  missing: Json<Record<string, string[]>>;
+  source: Generated<string>;
+  recordedAt: Timestamp;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+/** A recorded vote (RULES.md §0.3 C4, ORG-020). */
+export type MeetingVote = {
+  motion: string;
+  expected_voting: number;
+  present_voting: number;
+  yes: number;
+  no: number;
+  abstain: number;
+};
+
+export interface MeetingAttendanceTable {
+  meetingId: string;
+  personId: string;
+  status: string;
+  reason: string | null;
+}
+
 export interface DB {
   org: OrgTable;
   person: PersonTable;
@@ -153,6 +196,8 @@ export interface DB {
   userGrant: UserGrantTable;
   userSession: UserSessionTable;
   auditLog: AuditLogTable;
+  meeting: MeetingTable;
+  meetingAttendance: MeetingAttendanceTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -23,6 +23,7 @@ export type SessionUser = {
   sessionId: string;
   csrfToken: string;
 };
+type SnakeGrant = { role: string; org_id: string | null; pii: boolean; org_path: string | null; org_name: string | null; org_code: string | null };
 export type Caller = {
   user: SessionUser;
   scope: Scope;
@@ -161,7 +162,15 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await deps.db.updateTable('userSession').set({ lastSeenAt: now }).where('id', '=', id).execute();
   }
-  const grants = row.grants.map((g) => ({ ...g, role: g.role as Role }));
+  // json_agg keeps the SQL (snake_case) column names: nested keys are not camel-cased (connect.ts)
+  const grants = (row.grants as unknown as SnakeGrant[]).map((g) => ({
+    role: g.role as Role,
+    orgId: g.org_id,
+    pii: g.pii,
+    orgPath: g.org_path,
+    orgName: g.org_name,
+    orgCode: g.org_code,
+  }));
   return {
     user: {
       id: row.id,

@@ -85,3 +85,39 @@ export const ROLE_LABEL: Record<Role, string> = {
 
 export const GENDERS = ['男', '女'] as const;
 export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const;
+
+export const MEETING_TAGS = [
+  'branch_assembly',
+  'committee_meeting',
+  'group_meeting',
+  'party_lecture',
+  'theme_day',
+  'activity_day',
+  'org_life_meeting',
+  'member_review',
+  'heart_talk',
+  'party_health_check',
+  'study',
+] as const;
+export type MeetingTag = (typeof MEETING_TAGS)[number];
+export const MEETING_TAG_LABEL: Record<MeetingTag, string> = {
+  branch_assembly: '党员大会',
+  committee_meeting: '支委会',
+  group_meeting: '党小组会',
+  party_lecture: '党课',
+  theme_day: '主题党日',
+  activity_day: '党员活动日',
+  org_life_meeting: '组织生活会',
+  member_review: '民主评议党员',
+  heart_talk: '谈心谈话',
+  party_health_check: '党性体检',
+  study: '集中学习',
+};
+
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'leave'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const ATTENDANCE_STATUS_LABEL: Record<AttendanceStatus, string> = {
+  present: '出席',
+  absent: '缺席',
+  leave: '请假',
+};

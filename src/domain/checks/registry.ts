@@ -1,12 +1,15 @@
-import type { CheckDef, OrgFacts } from './types.ts';
 import { branchMinFullMembers } from './branch-min-full-members.ts';
-import { jointBranchUnits } from './joint-branch-units.ts';
 import { branchSizeCap } from './branch-size-cap.ts';
 import { committeeStructure } from './committee-structure.ts';
+import { jointBranchUnits } from './joint-branch-units.ts';
+import { meetingFrequency } from './meeting-frequency.ts';
+import { recordCompleteness } from './record-completeness.ts';
 import { secretaryPartyAge } from './secretary-party-age.ts';
 import { termOfOffice } from './term-of-office.ts';
+import { themeDayDate } from './theme-day-date.ts';
+import type { CheckDef, LifeFacts, OrgFacts } from './types.ts';
 
-/** Every check, by id (the engine runs those whose rule IDs the active pack scores). */
+/** Structure checks (ORG rules), over org facts; the engine runs those whose rule IDs the active pack scores. */
 export const ORG_CHECKS: CheckDef<OrgFacts>[] = [
   branchMinFullMembers,
   jointBranchUnits,
@@ -16,6 +19,19 @@ export const ORG_CHECKS: CheckDef<OrgFacts>[] = [
   termOfOffice,
 ];
 
-export const CHECKS_BY_ID: ReadonlyMap<string, CheckDef<OrgFacts>> = new Map(
-  ORG_CHECKS.map((c) => [c.id, c]),
+/** Organizational-life checks (LIFE rules), over meeting facts. */
+export const LIFE_CHECKS: CheckDef<LifeFacts>[] = [meetingFrequency, themeDayDate, recordCompleteness];
+
+/** Any check. */
+export type AnyCheck = CheckDef<OrgFacts> | CheckDef<LifeFacts>;
+
+/** Every check by id. */
+export const CHECKS_BY_ID: ReadonlyMap<string, AnyCheck> = new Map<string, AnyCheck>([
+  ...ORG_CHECKS.map((c) => [c.id, c] as const),
+  ...LIFE_CHECKS.map((c) => [c.id, c] as const),
+]);
+
+/** Rule IDs some check implements (the rest are "not yet automated"). */
+export const IMPLEMENTED_RULE_IDS: ReadonlySet<string> = new Set(
+  [...CHECKS_BY_ID.values()].flatMap((c) => c.ruleIds),
 );

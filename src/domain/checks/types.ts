@@ -49,12 +49,23 @@ export type OrgFacts = {
   lastRegularElection: { heldOn: string; termYears: number } | null;
 };
 
+/** Organizational-life facts of one org for the calendar year of the evaluation date. */
+export type LifeFacts = {
+  org: OrgFacts;
+  /** Complete records per tag per month 'YYYY-MM' (a record counts for every tag it completes, §0.3 C5). */
+  monthly: Record<string, Record<string, number>>;
+  /** Dates (YYYY-MM-DD) of complete 主题党日 records. */
+  themeDays: string[];
+  /** Records with missing elements (LIFE-015). */
+  incomplete: { meetingId: string; date: string; tags: string[]; missing: Record<string, string[]> }[];
+};
+
 /** A compliance check: pure judgement over compact facts, with the rule IDs it implements. */
 export type CheckDef<F> = {
   id: string;
   ruleIds: readonly string[];
   /** Which fact loader feeds it. */
-  facts: 'org';
+  facts: F extends LifeFacts ? 'life' : 'org';
   /** Parameter keys it reads (for the "why" panel and pack validation). */
   params: readonly string[];
   judge(facts: F, ctx: { asOf: string; param: ParamReader }): Finding[];

@@ -1,10 +1,11 @@
-import { ORG_CHECKS } from '../../domain/checks/registry.ts';
-import type { Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
+import { LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registry.ts';
+import type { CheckDef, Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loader.ts';
 import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
+import { loadLifeFacts } from './life-facts.loader.ts';
 import { loadOrgFacts } from './org-facts.loader.ts';
 
 export type EvaluateOptions = { orgCode?: string; asOf: string; packId?: string };
@@ -104,16 +105,21 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
     : [];
   const packOf = activePacks(placement, new Map(ancestors.map((a) => [a.path, a.pack!])));
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
+  const life = await loadLifeFacts(deps.db, rootPath, opts.asOf, facts);
   const findings: Finding[] = [];
-  for (const f of facts) {
-    const pack = packs.get(opts.packId ?? packOf.get(f.orgId) ?? ROOT_PACK_ID)!;
-    const scored = new Set(pack.ruleIds);
-    const ctx = { asOf: opts.asOf, param: packParams(pack) };
-    for (const check of ORG_CHECKS) {
-      if (!check.ruleIds.some((r) => scored.has(r))) continue;
-      for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) findings.push(x);
+  const run = <F>(checks: CheckDef<F>[], items: F[], orgIdOf: (f: F) => string) => {
+    for (const f of items) {
+      const pack = packs.get(opts.packId ?? packOf.get(orgIdOf(f)) ?? ROOT_PACK_ID)!;
+      const scored = new Set(pack.ruleIds);
+      const ctx = { asOf: opts.asOf, param: packParams(pack) };
+      for (const check of checks) {
+        if (!check.ruleIds.some((r) => scored.has(r))) continue;
+        for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) findings.push(x);
+      }
     }
-  }
+  };
+  run(ORG_CHECKS, facts, (f) => f.orgId);
+  run(LIFE_CHECKS, life, (f) => f.org.orgId);
   const personIds = [...new Set(findings.flatMap((f) => (f.personId ? [f.personId] : [])))];
   const refs = personIds.length
     ? await deps.db.selectFrom('person').select(['id', 'ref']).where('id', 'in', personIds).execute()

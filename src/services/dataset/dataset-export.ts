@@ -3,6 +3,7 @@ import { DATASET_FORMAT, type DatasetDoc } from '../../shared/contracts/dataset.
 import type { OrgCategory } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
+import { exportMeetings } from './dataset-meetings.ts';
 
 const cmp =
   (...keys: (string | number | null)[][]) =>
@@ -129,6 +130,7 @@ export async function exportDataset(deps: Deps, actor: Actor, orgCode?: string):
       kind: e.kind as 'regular' | 'by_election',
       term_years: e.termYears,
     })),
+    meetings: await exportMeetings(deps.db, root, codeOf, refOf),
   };
   await deps.db.transaction().execute((trx) =>
     recordAudit(trx, deps.clock(), actor, {

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { nextOrgSeqs } from '../org/org-write.service.ts';
+import { writeMeetings } from './dataset-meetings.ts';
 import { type ValidDataset, validateDataset } from './dataset-validate.ts';
 
 export type ImportOptions = {
@@ -48,6 +49,7 @@ export async function importDataset(
         memberships: valid.memberships.length,
         positions: valid.positions.length,
         elections: valid.elections.length,
+        meetings: valid.meetings.length,
       }
     : {};
   const report = (written: boolean): ImportReport => ({
@@ -77,7 +79,12 @@ async function writeDataset(
   progress?: ImportOptions['onProgress'],
 ): Promise<void> {
   const total =
-    d.orgs.length + d.people.length + d.memberships.length + d.positions.length + d.elections.length;
+    d.orgs.length +
+    d.people.length +
+    d.memberships.length +
+    d.positions.length +
+    d.elections.length +
+    d.meetings.length;
   let done = 0;
   const step = (n: number, what: string) => {
     done += n;
@@ -195,4 +202,6 @@ async function writeDataset(
     })),
   );
   step(d.positions.length, 'positions');
+  await writeMeetings(trx, d.meetings, org, (ref) => personId.get(ref)!, deps.clock());
+  step(d.meetings.length, 'meetings');
 }

@@ -16,6 +16,7 @@ import {
   type DatasetPosition as Pos,
 } from '../../shared/contracts/dataset.contract.ts';
 import type { OrgKind } from '../../shared/enums.ts';
+import { type ValidMeeting, validateMeetings } from './dataset-meetings.ts';
 
 /** What already exists in the target database (codes, refs, org kinds). */
 export type ExistingKeys = { orgKinds: Map<string, string>; personRefs: Set<string> };
@@ -26,6 +27,7 @@ export type ValidDataset = {
   memberships: { i: number; v: Mem }[];
   positions: { i: number; v: Pos }[];
   elections: { i: number; v: El }[];
+  meetings: ValidMeeting[];
   skipped: Record<string, number>;
 };
 
@@ -233,8 +235,9 @@ export function validateDataset(
     elections.map(({ i, v }) => ({ i, v: { ...v, person: undefined } })),
   ).map(({ i, v }) => ({ i, v: { org: v.org, held_on: v.held_on, kind: v.kind, term_years: v.term_years } }));
 
+  const meetings = validateMeetings(d.meetings, okRefs, okCodes, errors);
   const skipped: Record<string, number> = {};
-  for (const k of ['meetings', 'study_records', 'dues_payments', 'development_cases'] as const) {
+  for (const k of ['study_records', 'dues_payments', 'development_cases'] as const) {
     if (d[k].length) {
       skipped[k] = d[k].length;
       warnings.push({
@@ -254,6 +257,7 @@ export function validateDataset(
       memberships: memOk.filter((m) => !badMem.has(m.i)),
       positions: posOk,
       elections: elOk,
+      meetings,
       skipped,
     },
   };

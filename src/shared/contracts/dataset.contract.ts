@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
+  ATTENDANCE_STATUSES,
   DUTIES,
   ELECTION_KINDS,
+  MEETING_TAGS,
   MEMBER_STATUSES,
   ORG_CATEGORIES,
   ORG_KINDS,
@@ -13,7 +15,7 @@ import { IsoDate } from './common.contract.ts';
  * zhibu-dataset/1 (shared/domain/DATASET.md): the public interchange format. Fields may be added,
  * never renamed or removed. Unknown top-level keys are refused; element objects are strict too, so a
  * misspelt field is reported instead of silently dropped. Arrays this version does not yet import
- * (meetings, study records, dues, development cases) are validated loosely and carried through.
+ * (study records, dues, development cases) are validated loosely and reported as skipped.
  */
 export const DATASET_FORMAT = 'zhibu-dataset/1';
 
@@ -73,6 +75,61 @@ export const DatasetElection = z.strictObject({
 });
 export type DatasetElection = z.infer<typeof DatasetElection>;
 
+const DateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DDTHH:mm')
+  .refine(
+    (s) =>
+      IsoDate.safeParse(s.slice(0, 10)).success &&
+      Number(s.slice(11, 13)) < 24 &&
+      Number(s.slice(14, 16)) < 60,
+    '时间不存在',
+  );
+
+export const DatasetMeeting = z.strictObject({
+  org: str(40),
+  tags: z.array(z.enum(MEETING_TAGS)).min(1, '至少一个会议类型'),
+  held_at: DateTime,
+  ended_at: DateTime.nullable().optional(),
+  place: z.string().trim().max(100).nullable().optional(),
+  host: str(64).nullable().optional(),
+  recorder: str(64).nullable().optional(),
+  lecturer: str(64).nullable().optional(),
+  topic: z.string().trim().max(200).nullable().optional(),
+  agenda: z
+    .array(z.strictObject({ title: str(300), first_topic: z.boolean().optional() }))
+    .max(50)
+    .optional(),
+  expected: z.number().int().min(0).max(10_000).nullable().optional(),
+  attendance: z
+    .array(
+      z.strictObject({
+        person: str(64),
+        status: z.enum(ATTENDANCE_STATUSES),
+        reason: z.string().trim().max(200).nullable().optional(),
+      }),
+    )
+    .optional(),
+  minutes: z.string().max(20_000).nullable().optional(),
+  decisions: z.array(z.string().trim().max(500)).max(100).optional(),
+  votes: z
+    .array(
+      z.strictObject({
+        motion: str(300),
+        expected_voting: z.number().int().min(0),
+        present_voting: z.number().int().min(0),
+        yes: z.number().int().min(0),
+        no: z.number().int().min(0),
+        abstain: z.number().int().min(0),
+      }),
+    )
+    .max(50)
+    .optional(),
+  /** When the record was entered (server time at entry; late entries are visible, never hidden). */
+  recorded_at: DateTime.nullable().optional(),
+});
+export type DatasetMeeting = z.infer<typeof DatasetMeeting>;
+
 /** Arrays carried by the format whose import comes with later capabilities. */
 const Passthrough = z.array(z.record(z.string(), z.unknown()));
 
@@ -83,7 +140,7 @@ export const Dataset = z.strictObject({
   memberships: z.array(z.unknown()).default([]),
   positions: z.array(z.unknown()).default([]),
   elections: z.array(z.unknown()).default([]),
-  meetings: Passthrough.default([]),
+  meetings: z.array(z.unknown()).default([]),
   study_records: Passthrough.default([]),
   dues_payments: Passthrough.default([]),
   development_cases: Passthrough.default([]),
@@ -97,7 +154,7 @@ export type DatasetDoc = {
   memberships: z.input<typeof DatasetMembership>[];
   positions: z.input<typeof DatasetPosition>[];
   elections: z.input<typeof DatasetElection>[];
-  meetings?: Record<string, unknown>[];
+  meetings?: z.input<typeof DatasetMeeting>[];
   study_records?: Record<string, unknown>[];
   dues_payments?: Record<string, unknown>[];
   development_cases?: Record<string, unknown>[];

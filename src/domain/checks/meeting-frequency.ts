@@ -1,0 +1,136 @@
+import { type PeriodKind, periodsOfYear } from '../meetings/calendar.ts';
+import { MEETING_TAG_LABEL, type MeetingTag } from '../../shared/enums.ts';
+import { BRANCHES, withParam } from './finding.ts';
+import { citation } from './citation.ts';
+import type { CheckDef, Finding, LifeFacts, OrgFacts, ParamReader } from './types.ts';
+
+type Rule = {
+  ruleId: string;
+  tag: MeetingTag;
+  period: PeriodKind;
+  /** Parameter holding the minimum per period (a [min, max] range uses its min; null = not required). */
+  param: string;
+  src: string;
+  applies: (o: OrgFacts) => boolean;
+};
+
+const hasCommittee = (o: OrgFacts) =>
+  new Set(o.positions.filter((p) => p.role !== 'group_leader').map((p) => p.personId)).size >= 3;
+
+/** LIFE-002/003/004/005/006/008/009: how many complete records of a kind each period needs. */
+export const FREQUENCY_RULES: Rule[] = [
+  {
+    ruleId: 'LIFE-002',
+    tag: 'branch_assembly',
+    period: 'quarter',
+    param: 'life.partyCongress.minPerQuarter',
+    src: 'ZBTL Ch.4',
+    applies: (o) => BRANCHES.has(o.kind),
+  },
+  {
+    ruleId: 'LIFE-003',
+    tag: 'committee_meeting',
+    period: 'month',
+    param: 'life.committee.minPerMonth',
+    src: 'ZBTL Ch.4',
+    applies: (o) => BRANCHES.has(o.kind) && hasCommittee(o),
+  },
+  {
+    ruleId: 'LIFE-004',
+    tag: 'group_meeting',
+    period: 'month',
+    param: 'life.groupMeeting.minPerMonth',
+    src: 'ZBTL Ch.4',
+    applies: (o) => o.kind === 'group',
+  },
+  {
+    ruleId: 'LIFE-005',
+    tag: 'party_lecture',
+    period: 'quarter',
+    param: 'life.lecture.branchMinPerQuarter',
+    src: 'S002 §三(二)3',
+    applies: (o) => BRANCHES.has(o.kind),
+  },
+  {
+    ruleId: 'LIFE-006',
+    tag: 'theme_day',
+    period: 'month',
+    param: 'life.themeDay.minPerMonth',
+    src: 'ZBTL Ch.5',
+    applies: (o) => BRANCHES.has(o.kind),
+  },
+  {
+    ruleId: 'LIFE-008',
+    tag: 'org_life_meeting',
+    period: 'year',
+    param: 'life.orgLifeMeeting.minPerYear',
+    src: 'ZBTL Ch.5',
+    applies: (o) => BRANCHES.has(o.kind),
+  },
+  {
+    ruleId: 'LIFE-009',
+    tag: 'member_review',
+    period: 'year',
+    param: 'life.review.minPerYear',
+    src: 'ZBTL Ch.5',
+    applies: (o) => BRANCHES.has(o.kind),
+  },
+];
+
+const PERIOD_LABEL = (key: string) =>
+  key.includes('Q')
+    ? `${key.slice(0, 4)}年第${'一二三四'[Number(key.slice(-1)) - 1]}季度`
+    : key.length === 7
+      ? `${key.slice(0, 4)}年${Number(key.slice(5))}月`
+      : `${key}年`;
+
+/** The minimum a parameter sets: a number, the low end of a range, or null when the pack does not require it. */
+function minimum(param: ParamReader, key: string): { min: number | null; sourceRef: string } {
+  if (key === 'life.themeDay.minPerMonth') return { min: 1, sourceRef: 'ZBTL Ch.5' };
+  const p = param<number | [number, number] | null>(key);
+  const min = Array.isArray(p.value) ? p.value[0] : p.value;
+  return { min, sourceRef: p.sourceRef };
+}
+
+/**
+ * Only periods that have ended by asOf yield violations; the current period yields at most an
+ * `info` "due by …" (RULES.md §0.3, DATASET.md). Periods that began before the org was established are skipped.
+ */
+export const meetingFrequency: CheckDef<LifeFacts> = {
+  id: 'meeting-frequency',
+  ruleIds: FREQUENCY_RULES.map((r) => r.ruleId),
+  facts: 'life',
+  params: FREQUENCY_RULES.map((r) => r.param),
+  judge(f, { asOf, param }) {
+    const out: Finding[] = [];
+    for (const rule of FREQUENCY_RULES) {
+      if (!rule.applies(f.org)) continue;
+      const { min, sourceRef } = minimum(param, rule.param);
+      if (!min) continue;
+      const byMonth = f.monthly[rule.tag] ?? {};
+      for (const p of periodsOfYear(asOf, rule.period)) {
+        if (f.org.establishedOn && f.org.establishedOn > p.start) continue;
+        const held = Object.entries(byMonth)
+          .filter(([m]) => m >= p.start.slice(0, 7) && m <= p.end.slice(0, 7))
+          .reduce((s, [, n]) => s + n, 0);
+        if (held >= min) continue;
+        const ended = asOf >= p.end;
+        const what = MEETING_TAG_LABEL[rule.tag];
+        out.push({
+          ruleId: rule.ruleId,
+          checkId: this.id,
+          orgId: f.org.orgId,
+          personId: null,
+          period: p.key,
+          severity: ended ? 'violation' : 'info',
+          message: ended
+            ? `${PERIOD_LABEL(p.key)}${held ? `仅召开${held}次` : '未召开'}${what}（应至少${min}次）`
+            : `${PERIOD_LABEL(p.key)}尚需召开${what}${min - held}次（due by ${p.end}）`,
+          sourceRef: citation(withParam(rule.src, sourceRef)),
+          evidence: { tag: rule.tag, held, min, periodEnd: p.end },
+        });
+      }
+    }
+    return out;
+  },
+};
