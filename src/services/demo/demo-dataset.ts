@@ -1,6 +1,7 @@
 import { isIsoDate } from '../../domain/dates.ts';
 import { DATASET_FORMAT, type DatasetDoc } from '../../shared/contracts/dataset.contract.ts';
 import { generateCity } from './city.ts';
+import { generateMeetings } from './meetings.ts';
 import { Rng } from './rng.ts';
 import type { Ctx } from './roster.ts';
 import { generateSchool } from './school.ts';
@@ -13,6 +14,12 @@ export {
   type DemoAccount,
   type DemoImperfection,
 } from './demo-accounts.ts';
+export {
+  DEMO_MEETING_GAPS,
+  type DemoMeetingGap,
+  type ResolvedMeetingGap,
+  resolveMeetingGaps,
+} from './meeting-gaps.ts';
 
 export type DemoOptions = {
   seed?: number;
@@ -22,6 +29,8 @@ export type DemoOptions = {
   scale?: 'school' | 'city';
   /** City scale only: number of branches (default 5,000). The school tree is fixed (its codes are part of the demo). */
   branches?: number;
+  /** Generate `meetings` (two years before `asOf`): default true at school scale, false at city scale. */
+  meetings?: boolean;
 };
 
 export const DEFAULT_DEMO_SEED = 20260101;
@@ -48,7 +57,7 @@ export function generateDemoDataset(opts: DemoOptions): DatasetDoc {
   };
   if (scale === 'city') generateCity(ctx, opts.branches);
   else generateSchool(ctx);
-  return {
+  const doc: DatasetDoc = {
     format: DATASET_FORMAT,
     orgs: ctx.orgs,
     people: ctx.people,
@@ -56,4 +65,9 @@ export function generateDemoDataset(opts: DemoOptions): DatasetDoc {
     positions: ctx.positions,
     elections: ctx.elections,
   };
+  if (opts.meetings ?? scale === 'school') {
+    const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+    doc.meetings = generateMeetings(doc, { seed, asOf: opts.asOf, gaps: scale === 'school' });
+  }
+  return doc;
 }
