@@ -60,4 +60,36 @@ describe('compliance dashboard in Chromium', () => {
     expect(card).toContain('适用标准包');
     await screenshot(page, 'compliance-scorecard');
   });
+
+  it('an auditor reads why a finding was raised (pack parameter and source) and a pack as its document', async () => {
+    const { page } = browser;
+    const ducha = account('ducha');
+    await page.context().clearCookies();
+    await new LoginPage(page, baseUrl).login(ducha.username, ducha.password);
+    const compliance = new CompliancePage(page, baseUrl);
+    const oversized = DEMO_IMPERFECTIONS.oversized;
+    await compliance.gotoFindings(`?asOf=${E2E_AS_OF}&ruleId=${oversized.ruleId}&severity=warn`);
+    const table = await page.getByTestId('findings-table').innerText();
+    expect(table).toContain(oversized.ruleId);
+    expect(table).toContain(oversized.description.split('：')[0]);
+    expect(table).toContain('提醒');
+    const why = await compliance.openFirstWhy();
+    const text = await why.innerText();
+    expect(text).toContain('参数取值');
+    expect(text).toMatch(/org\.branch\.max/);
+    expect(text).toContain('人数上限');
+    expect(await page.getByTestId('findings-export').getAttribute('href')).toContain('findings.xlsx');
+    await screenshot(page, 'compliance-finding-why');
+
+    const doc = await compliance.gotoPack('nwnu-2019-standardization');
+    const docText = await doc.innerText();
+    expect(docText).toContain('西北师范大学');
+    expect(docText).toContain('002_4218fa479c637482.txt');
+    expect(await page.getByTestId('pack-tree').innerText()).toContain('来源待核实');
+    await page.getByRole('tab', { name: '参数' }).click();
+    const params = await page.getByTestId('pack-params').innerText();
+    expect(params).toContain('org.branch.maxMembersByCategory');
+    expect(params).toContain('national-baseline');
+    await screenshot(page, 'standards-pack-doc');
+  });
 });

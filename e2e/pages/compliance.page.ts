@@ -45,4 +45,34 @@ export class CompliancePage {
       `[data-testid="scorecard-tree"] [data-testid="indicator-status"][data-status="${status}"]`,
     );
   }
+
+  /** Opens the findings list and waits for its first row. */
+  async gotoFindings(query = '') {
+    await this.page.goto(`${this.baseUrl}/compliance/findings${query}`);
+    await this.page.getByTestId('findings-row').first().waitFor();
+  }
+
+  /** Opens the "why" drawer of the first finding row and returns it. */
+  async openFirstWhy(): Promise<Locator> {
+    await this.page.getByTestId('finding-why-open').first().click();
+    const why = this.page.getByTestId('finding-why');
+    await why.waitFor();
+    // the drawer slides in from the right: wait until it has stopped moving
+    const viewport = this.page.viewportSize()?.width ?? 0;
+    for (let i = 0; i < 50; i++) {
+      const box = await why.boundingBox();
+      if (box && box.x + box.width <= viewport) break;
+      await this.page.waitForTimeout(100);
+    }
+    await this.page.waitForTimeout(300);
+    return why;
+  }
+
+  /** Opens a standard pack's page. */
+  async gotoPack(id: string): Promise<Locator> {
+    await this.page.goto(`${this.baseUrl}/standards/${id}`);
+    const doc = this.page.getByTestId('pack-doc');
+    await doc.waitFor();
+    return doc;
+  }
 }

@@ -37,12 +37,12 @@ export const IMPLEMENTED_RULES: ReadonlySet<string> = new Set(
 );
 
 /**
- * A Chinese title for a rule: the catalog title when it is Chinese, else the label of the
+ * A Chinese title for a rule: the catalog title when it is all Chinese, else the label of the
  * national-baseline indicator that scores the rule, else the catalog title.
  */
 export function ruleTitle(packs: ReadonlyMap<string, ResolvedPack>, id: string): string {
   const title = findRule(id)?.title;
-  if (title && HAN.test(title)) return title;
+  if (title && HAN.test(title) && !/[A-Za-z]/.test(title)) return title;
   const base = packs.get(ROOT_PACK_ID);
   const leaf = base ? leafIndicators(base.indicators).find((l) => l.rules?.includes(id)) : undefined;
   return leaf?.label ?? title ?? id;

@@ -35,7 +35,7 @@ export function FindingWhyDrawer({ finding, onClose }: Props) {
               data-testid="finding-why-params"
               columns={[
                 { title: M.compliance.paramKey, dataIndex: 'key' },
-                { title: M.compliance.paramValue, dataIndex: 'value', render: valueText },
+                { title: M.compliance.paramValue, dataIndex: 'value', width: 110, render: valueText },
                 {
                   title: M.compliance.paramSource,
                   key: 'source',
@@ -49,6 +49,7 @@ export function FindingWhyDrawer({ finding, onClose }: Props) {
                 {
                   title: M.compliance.paramDefinedIn,
                   dataIndex: 'definedIn',
+                  width: 150,
                   render: (d: string | null) => d ?? M.compliance.paramRegistry,
                 },
               ]}
@@ -58,7 +59,7 @@ export function FindingWhyDrawer({ finding, onClose }: Props) {
             <Typography.Title level={5}>{M.compliance.whyEvidence}</Typography.Title>
             <Descriptions size="small" column={1} bordered data-testid="finding-why-evidence">
               {Object.entries(finding.why.evidence).map(([k, v]) => (
-                <Descriptions.Item key={k} label={k}>
+                <Descriptions.Item key={k} label={M.compliance.evidence[k] ?? k}>
                   {valueText(v)}
                 </Descriptions.Item>
               ))}
