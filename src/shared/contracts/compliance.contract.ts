@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { IsoDate, PageQuery, Uuid, paged } from './common.contract.ts';
 import { CheckModeEnum, PackSourceView } from './standards.contract.ts';
 
+/** Finding severities, worst first. */
 export const SEVERITIES = ['violation', 'warn', 'info'] as const;
+/** A finding severity. */
 export const SeverityEnum = z.enum(SEVERITIES);
+/** A finding severity. */
 export type SeverityValue = z.infer<typeof SeverityEnum>;
 
 /** Counts by severity. */
@@ -26,6 +29,7 @@ export const FindingsQuery = z.object({
   period: z.string().trim().min(4).max(10).optional(),
 });
 export type FindingsQuery = z.infer<typeof FindingsQuery>;
+/** The findings filters plus paging. */
 export const FindingsPageQuery = FindingsQuery.extend(PageQuery.shape);
 export type FindingsPageQuery = z.infer<typeof FindingsPageQuery>;
 
@@ -79,10 +83,12 @@ export const FindingsResponse = paged(FindingView).extend({
 });
 export type FindingsResponse = z.infer<typeof FindingsResponse>;
 
+/** `?asOf=YYYY-MM-DD` (default: today in Asia/Shanghai). */
 export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
 
-/** Status of a scorecard indicator. */
+/** Statuses of a scorecard indicator. */
 export const INDICATOR_STATUSES = ['met', 'not_met', 'warn', 'due', 'not_automated', 'manual'] as const;
+/** Status of a scorecard indicator. */
 export const IndicatorStatus = z.enum(INDICATOR_STATUSES);
 export type IndicatorStatus = z.infer<typeof IndicatorStatus>;
 
@@ -161,6 +167,7 @@ export const ScorecardResponse = z.object({
 });
 export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
 
+/** Dashboard filters: subtree, date, month or quarter columns, how many (≤ 12). */
 export const DashboardQuery = z.object({
   orgId: Uuid,
   asOf: IsoDate.optional(),
