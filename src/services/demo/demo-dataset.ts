@@ -20,6 +20,7 @@ export {
   type ResolvedMeetingGap,
   resolveMeetingGaps,
 } from './meeting-gaps.ts';
+export { type DemoMeeting, type MeetingOptions, demoMeetings } from './meetings.ts';
 
 export type DemoOptions = {
   seed?: number;

@@ -1,4 +1,3 @@
-import { toDay } from './history.ts';
 import type { Rng } from './rng.ts';
 
 /**
@@ -7,7 +6,17 @@ import type { Rng } from './rng.ts';
  */
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 'YYYY-MM-DD' of a day number (days since 1970-01-01); a Date-free `fromDay` for hot loops. */
+/** Day number (days since 1970-01-01) of a 'YYYY-MM-DD' date; Date-free (days-from-civil, H. Hinnant). */
+export function toDay(date: string): number {
+  const m = Number(date.slice(5, 7));
+  const y = Number(date.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + Number(date.slice(8, 10)) - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** 'YYYY-MM-DD' of a day number (the inverse of `toDay`). */
 export function fromDay(day: number): string {
   // Civil-from-days (H. Hinnant): March-based years, 400-year eras.
   const z = day + 719468;
@@ -22,6 +31,9 @@ export function fromDay(day: number): string {
   const m = mp < 10 ? mp + 3 : mp - 9;
   return `${yoe + era * 400 + (m <= 2 ? 1 : 0)}-${pad(m)}-${pad(d)}`;
 }
+
+/** The date `days` after `date`. */
+export const shiftDays = (date: string, days: number) => fromDay(toDay(date) + days);
 
 /** Day of the week of a 'YYYY-MM-DD' date: 0 = Sunday … 4 = Thursday … 6 = Saturday. */
 export const weekday = (date: string) => (toDay(date) + 4) % 7;

@@ -1,9 +1,9 @@
-import { shiftDays } from './history.ts';
 import {
   type Period,
   fourthThursday,
   isWorkday,
   periodsBetween,
+  shiftDays,
   workdayBetween,
 } from './meeting-calendar.ts';
 import type { DemoMeetingTag, ResolvedMeetingGap } from './meeting-gaps.ts';

@@ -1,6 +1,5 @@
 import { addYears } from '../../domain/dates.ts';
-import { shiftDays } from './history.ts';
-import { addMinutes, daysBetween } from './meeting-calendar.ts';
+import { addMinutes, daysBetween, shiftDays } from './meeting-calendar.ts';
 import { type DemoMeetingTag, resolveMeetingGaps } from './meeting-gaps.ts';
 import { type Slot, applyGaps, planBranch, planGroup } from './meeting-plan.ts';
 import { MeetingRoster, type Present, type RosterSource } from './meeting-roster.ts';
@@ -107,11 +106,11 @@ function buildMeeting(c: OrgCtx, audience: Audience, s: Slot): DemoMeeting | nul
   const { rng, roster } = c;
   const members = roster.membersAt(c.branch, s.day);
   if (members.length === 0) return null;
-  const isMember = new Set(members.map((m) => m.ref));
-  const committee = roster.committeeAt(c.branch, s.day).filter((x) => isMember.has(x.person));
+  const isMember = (ref: string) => members.some((m) => m.ref === ref);
+  const committee = roster.committeeAt(c.branch, s.day).filter((x) => isMember(x.person));
   const secretary = roster.secretaryAt(c.branch, s.day);
   const fallback = members.find((m) => m.full)?.ref ?? members[0].ref;
-  let host = secretary && isMember.has(secretary) ? secretary : (committee[0]?.person ?? fallback);
+  let host = secretary && isMember(secretary) ? secretary : (committee[0]?.person ?? fallback);
   const tag = s.tags[0];
   let pool: Present[] = members;
   if (c.group) {
@@ -119,8 +118,7 @@ function buildMeeting(c: OrgCtx, audience: Audience, s: Slot): DemoMeeting | nul
     const leader = roster.seatsAt(c.code, s.day).find((x) => x.role === 'group_leader')?.person;
     if (leader && pool.some((m) => m.ref === leader)) host = leader;
   } else if (tag === 'committee_meeting') {
-    const seats = new Set(committee.map((x) => x.person));
-    pool = members.filter((m) => seats.has(m.ref));
+    pool = members.filter((m) => committee.some((x) => x.person === m.ref));
   }
   if (pool.length === 0) return null;
   const others = pool.filter((m) => m.ref !== host);
@@ -139,13 +137,19 @@ function buildMeeting(c: OrgCtx, audience: Audience, s: Slot): DemoMeeting | nul
           rng,
           members.filter((m) => m.ref !== host),
         ) ?? host);
-  const keep = new Set([host, recorder, lecturer ?? '', ...s.subjects.map((e) => e.person)]);
-  const candidates = pool.filter((m) => !keep.has(m.ref));
+  const keep = [host, recorder, lecturer ?? '', ...s.subjects.map((e) => e.person)];
+  const candidates = pool.filter((m) => !keep.includes(m.ref));
   const r = rng.next();
   let away = r < 0.35 ? 0 : r < 0.65 ? 1 : r < 0.85 ? 2 : 3;
   if (pool.length > 30) away += rng.int(0, 3);
   away = Math.min(away, Math.ceil(pool.length / 2) - 1, candidates.length);
-  const absent = rng.shuffle([...candidates]).slice(0, Math.max(0, away));
+  const absent: Present[] = [];
+  for (let i = 0; i < away; i++) {
+    // A partial Fisher–Yates: `away` distinct candidates.
+    const j = rng.int(i, candidates.length - 1);
+    [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
+    absent.push(candidates[i]);
+  }
   const assembly = s.tags.includes('branch_assembly');
   const votes =
     assembly && (s.subjects.length > 0 || s.voteError || rng.chance(0.12))
