@@ -124,3 +124,18 @@ export const MEETING_COLUMNS: ColumnTypes = {
   source: 'text',
   recordedAt: 'timestamptz',
 };
+export const FINDING_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  runId: 'uuid',
+  asOf: 'date',
+  orgId: 'uuid',
+  orgPath: 'text',
+  ruleId: 'text',
+  checkId: 'text',
+  personId: 'uuid',
+  period: 'text',
+  severity: 'text',
+  message: 'text',
+  sourceRef: 'text',
+  evidence: 'jsonb',
+};

@@ -185,6 +185,33 @@ export interface MeetingAttendanceTable {
   reason: string | null;
 }
 
+export interface ComplianceRunTable {
+  id: string;
+  kind: string;
+  asOf: DateCol;
+  rootOrgId: string | null;
+  rootPath: string;
+  startedAt: Timestamp;
+  finishedAt: Timestamp;
+  findingCount: number;
+}
+
+export interface FindingTable {
+  id: string;
+  runId: string;
+  asOf: DateCol;
+  orgId: string;
+  orgPath: string;
+  ruleId: string;
+  checkId: string;
+  personId: string | null;
+  period: string;
+  severity: string;
+  message: string;
+  sourceRef: string;
+  evidence: Json<Record<string, unknown>>;
+}
+
 export interface DB {
   org: OrgTable;
   person: PersonTable;
@@ -198,6 +225,8 @@ export interface DB {
   auditLog: AuditLogTable;
   meeting: MeetingTable;
   meetingAttendance: MeetingAttendanceTable;
+  complianceRun: ComplianceRunTable;
+  finding: FindingTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

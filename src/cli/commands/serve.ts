@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
 import { DEFAULT_WEB_DIR, buildApp } from '../../server/app.ts';
+import { nightlyRefresh } from '../../services/compliance/refresh.ts';
+import type { Deps } from '../../services/deps.ts';
 import { isEmpty, seedDemo } from '../../services/demo/demo-seed.ts';
 import { openRuntime, progressBar } from '../runtime.ts';
 
@@ -28,6 +30,26 @@ function ensureWebBuilt(): void {
   if (r.status !== 0) throw new Error('网页界面构建失败（npm run build）');
 }
 
+/**
+ * Runs the full compliance evaluation once at start when nothing is stored yet, then nightly at
+ * 02:00 Beijing time (several servers: the advisory lock lets one run it).
+ */
+function scheduleNightly(deps: Deps, onError: (e: unknown) => void): void {
+  let lastDay = '';
+  const tick = async () => {
+    const now = new Date();
+    const day = shanghaiDate(now);
+    const hour = (now.getUTCHours() + 8) % 24;
+    const never = !(await deps.db.selectFrom('complianceRun').select('id').limit(1).executeTakeFirst());
+    if (never || (hour === 2 && day !== lastDay)) {
+      lastDay = day;
+      await nightlyRefresh(deps);
+    }
+  };
+  setTimeout(() => tick().catch(onError), 5_000).unref();
+  setInterval(() => tick().catch(onError), 10 * 60_000).unref();
+}
+
 async function serve(opts: { demo: boolean }) {
   const rt = await openRuntime();
   // `zhibu start` / `serve --demo` is the demo: show the demo accounts on either database unless ZHIBU_DEMO=0
@@ -39,6 +61,7 @@ async function serve(opts: { demo: boolean }) {
     bar.done();
   }
   const app = await buildApp(rt.deps, { logger: { level: rt.config.logLevel } });
+  scheduleNightly(rt.deps, (e) => app.log.error({ err: e }, 'nightly compliance run failed'));
   const close = async () => {
     await app.close();
     await rt.close();

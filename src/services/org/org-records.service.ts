@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contracts/orgs.contract.ts';
 import type { ElectionKind, OrgChangeKind } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
+import { refreshAfterWrite } from '../compliance/refresh.ts';
 import type { Actor, Deps } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { checkVersion, orgForRead, orgForWrite } from '../scope-guard.ts';
@@ -119,7 +120,7 @@ export async function recordElection(
   orgId: string,
   body: ElectionBody,
 ) {
-  return deps.db.transaction().execute(async (trx) => {
+  const out = await deps.db.transaction().execute(async (trx) => {
     const org = await orgForWrite(trx, scope, orgId);
     const row = await trx
       .insertInto('election')
@@ -135,6 +136,8 @@ export async function recordElection(
     });
     return presentElection(row);
   });
+  await refreshAfterWrite(deps, orgId);
+  return out;
 }
 
 export async function getPositions(deps: Deps, scope: Scope, orgId: string, all: boolean) {
@@ -150,7 +153,7 @@ export async function createPosition(
   orgId: string,
   body: PositionBody,
 ): Promise<PositionView> {
-  return deps.db.transaction().execute(async (trx) => {
+  const out = await deps.db.transaction().execute(async (trx) => {
     const org = await orgForWrite(trx, scope, orgId);
     if (org.dissolvedOn) throw ruleRefusal('org_dissolved', '该组织已撤销');
     const member = await trx
@@ -200,6 +203,8 @@ export async function createPosition(
     const [view] = (await listPositions(trx, orgId, true)).filter((p) => p.id === id);
     return view;
   });
+  await refreshAfterWrite(deps, orgId);
+  return out;
 }
 
 /** Ends a position (卸任) on a date. */
@@ -210,10 +215,12 @@ export async function endPosition(
   id: string,
   body: PositionEndBody,
 ): Promise<PositionView> {
-  return deps.db.transaction().execute(async (trx) => {
+  let orgId: string | undefined;
+  const out = await deps.db.transaction().execute(async (trx) => {
     const pos = await trx.selectFrom('position').selectAll().where('id', '=', id).executeTakeFirst();
     if (!pos) throw notFound('职务', 'position_not_found');
     const org = await orgForWrite(trx, scope, pos.orgId);
+    orgId = org.id;
     checkVersion(pos.version, body.version);
     if (pos.validTo) throw new AppError('rule', 'position_ended', `该职务已于 ${pos.validTo} 结束`);
     if (body.validTo < pos.validFrom)
@@ -236,4 +243,6 @@ export async function endPosition(
     const [view] = (await listPositions(trx, pos.orgId, true)).filter((p) => p.id === id);
     return view;
   });
+  await refreshAfterWrite(deps, orgId);
+  return out;
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/contracts/orgs.contract.ts';
 import type { OrgKind } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
+import { refreshAfterWrite } from '../compliance/refresh.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { checkVersion, orgForWrite } from '../scope-guard.ts';
@@ -36,7 +37,7 @@ async function assertCodeFree(db: Tx, code: string): Promise<void> {
 
 /** Creates an org under a parent the caller may write (roots: admin only). */
 export async function createOrg(deps: Deps, scope: Scope, actor: Actor, body: OrgCreateBody) {
-  return deps.db.transaction().execute(async (trx) => {
+  const out = await deps.db.transaction().execute(async (trx) => {
     let parent: { id: string; path: string; kind: string; dissolvedOn: string | null } | null = null;
     if (body.parentId) parent = await orgForWrite(trx, scope, body.parentId);
     else if (!scope.admin) throw forbidden('只有系统管理员可以创建顶层组织');
@@ -75,11 +76,13 @@ export async function createOrg(deps: Deps, scope: Scope, actor: Actor, body: Or
     });
     return presentOrgNode(row);
   });
+  await refreshAfterWrite(deps, out.id);
+  return out;
 }
 
 /** Renames or edits an org (optimistic concurrency on `version`). */
 export async function updateOrg(deps: Deps, scope: Scope, actor: Actor, id: string, body: OrgUpdateBody) {
-  return deps.db.transaction().execute(async (trx) => {
+  const out = await deps.db.transaction().execute(async (trx) => {
     const before = await orgForWrite(trx, scope, id);
     const { version, ...changes } = body;
     const row = await trx
@@ -100,11 +103,13 @@ export async function updateOrg(deps: Deps, scope: Scope, actor: Actor, id: stri
     });
     return presentOrgNode(row);
   });
+  await refreshAfterWrite(deps, id);
+  return out;
 }
 
 /** Re-parents an org; refuses cycles; rewrites the whole subtree's paths in one statement. */
 export async function moveOrg(deps: Deps, scope: Scope, actor: Actor, id: string, body: OrgMoveBody) {
-  return deps.db.transaction().execute(async (trx) => {
+  const out = await deps.db.transaction().execute(async (trx) => {
     const org = await orgForWrite(trx, scope, id);
     checkVersion(org.version, body.version);
     const parent = await orgForWrite(trx, scope, body.parentId);
@@ -136,11 +141,13 @@ export async function moveOrg(deps: Deps, scope: Scope, actor: Actor, id: string
     });
     return presentOrgNode(row);
   });
+  await refreshAfterWrite(deps, id);
+  return out;
 }
 
 /** Dissolves an org (never deletes). Refused while it has current members or active sub-orgs. */
 export async function dissolveOrg(deps: Deps, scope: Scope, actor: Actor, id: string, body: OrgDissolveBody) {
-  return deps.db.transaction().execute(async (trx) => {
+  const out = await deps.db.transaction().execute(async (trx) => {
     const org = await orgForWrite(trx, scope, id);
     checkVersion(org.version, body.version);
     if (org.dissolvedOn) throw ruleRefusal('org_already_dissolved', `该组织已于 ${org.dissolvedOn} 撤销`);
@@ -195,4 +202,6 @@ export async function dissolveOrg(deps: Deps, scope: Scope, actor: Actor, id: st
     });
     return presentOrgNode(row);
   });
+  await refreshAfterWrite(deps, id);
+  return out;
 }

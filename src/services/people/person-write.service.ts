@@ -11,6 +11,7 @@ import type {
 } from '../../shared/contracts/people.contract.ts';
 import type { MemberStatus } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
+import { refreshAfterWrite } from '../compliance/refresh.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
 import type { PiiCrypto } from '../infra/pii-crypto.ts';
 import { uuidv7 } from '../infra/ids.ts';
@@ -58,7 +59,7 @@ async function assertIdNumberFree(db: Tx, hash: string | null, selfId?: string) 
 
 /** Registers a person with a first membership row in a branch the caller may write. */
 export async function createPerson(deps: Deps, scope: Scope, actor: Actor, body: PersonCreateBody) {
-  return deps.db.transaction().execute(async (trx) => {
+  const out = await deps.db.transaction().execute(async (trx) => {
     const org = await orgForWrite(trx, scope, body.orgId);
     if (!isBranchKind(org.kind))
       throw ruleRefusal('not_a_branch', '人员须登记在党支部（含联合、临时党支部）', [
@@ -106,6 +107,8 @@ export async function createPerson(deps: Deps, scope: Scope, actor: Actor, body:
     });
     return { id };
   });
+  await refreshAfterWrite(deps, body.orgId);
+  return out;
 }
 
 /** Edits a person's details (optimistic concurrency). */
@@ -168,6 +171,7 @@ export async function changeStatus(
   id: string,
   body: StatusChangeBody,
 ) {
+  const touched: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
     const { person, placement } = await personForRead(trx, scope, id);
     if (!placement || !canWritePath(scope, placement.orgPath))
@@ -203,6 +207,7 @@ export async function changeStatus(
       note: body.note ?? null,
     };
     await trx.insertInto('membership').values(row).execute();
+    touched.push(placement.orgId, row.orgId);
     if (body.status === 'left' || target) {
       await trx
         .updateTable('position')
@@ -225,5 +230,6 @@ export async function changeStatus(
       after: { status: row.status, orgId: row.orgId, from: row.validFrom, note: row.note },
     });
   });
+  for (const o of new Set(touched)) await refreshAfterWrite(deps, o);
   return getPersonDetail(deps, scope, id);
 }

@@ -8,6 +8,7 @@ import { isBranchKind } from '../../domain/org/org-tree.ts';
 import type { RosterImportResponse } from '../../shared/contracts/import.contract.ts';
 import { EDUCATIONS, MEMBER_STATUS_LABEL, type MemberStatus } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
+import { refreshAfterWrite } from '../compliance/refresh.ts';
 import type { Actor, Deps } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { orgForWrite } from '../scope-guard.ts';
@@ -142,6 +143,7 @@ export async function importRoster(
         after: { rows: rows.length, orgCode: target.code },
       });
     });
+    await refreshAfterWrite(deps, target.id);
   }
   return {
     dryRun,
