@@ -9,7 +9,7 @@ import { generateDemoDataset } from '../src/services/demo/demo-dataset.ts';
 import { createPiiCrypto } from '../src/services/infra/pii-crypto.ts';
 
 /** Bump when the generator or schema changes so a cached bench database is rebuilt. */
-const DATA_VERSION = 'city-v3';
+const DATA_VERSION = 'city-v4-meetings';
 export const BENCH_SECRET = 'bench-secret-0123456789-abcdefghijklmnop';
 export const BENCH_USER = { username: 'bench_admin', password: 'Bench-passw0rd' };
 
@@ -60,7 +60,7 @@ export async function openCityDb(
   if (fresh) {
     await migrateToLatest(database.db);
     const t0 = performance.now();
-    const doc = generateDemoDataset({ asOf: '2026-11-24', scale: 'city' });
+    const doc = generateDemoDataset({ asOf: '2026-11-24', scale: 'city', meetings: true });
     log(
       `generated city dataset: ${doc.orgs.length} orgs, ${doc.people.length} people, ${doc.memberships.length} memberships in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );

@@ -23,7 +23,14 @@ export type SessionUser = {
   sessionId: string;
   csrfToken: string;
 };
-type SnakeGrant = { role: string; org_id: string | null; pii: boolean; org_path: string | null; org_name: string | null; org_code: string | null };
+type SnakeGrant = {
+  role: string;
+  org_id: string | null;
+  pii: boolean;
+  org_path: string | null;
+  org_name: string | null;
+  org_code: string | null;
+};
 export type Caller = {
   user: SessionUser;
   scope: Scope;

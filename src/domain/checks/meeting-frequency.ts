@@ -8,8 +8,8 @@ type Rule = {
   ruleId: string;
   tag: MeetingTag;
   period: PeriodKind;
-  /** Parameter holding the minimum per period (a [min, max] range uses its min; null = not required). */
-  param: string;
+  /** Parameter holding the minimum per period (a [min, max] range uses its min; null value = not required); none = once. */
+  param: string | null;
   src: string;
   applies: (o: OrgFacts) => boolean;
 };
@@ -85,8 +85,8 @@ const PERIOD_LABEL = (key: string) =>
       : `${key}年`;
 
 /** The minimum a parameter sets: a number, the low end of a range, or null when the pack does not require it. */
-function minimum(param: ParamReader, key: string): { min: number | null; sourceRef: string } {
-  if (key === 'life.themeDay.minPerMonth') return { min: 1, sourceRef: 'ZBTL Ch.5' };
+function minimum(param: ParamReader, key: string | null): { min: number | null; sourceRef: string } {
+  if (key === null) return { min: 1, sourceRef: '' };
   const p = param<number | [number, number] | null>(key);
   const min = Array.isArray(p.value) ? p.value[0] : p.value;
   return { min, sourceRef: p.sourceRef };
@@ -100,7 +100,7 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
   id: 'meeting-frequency',
   ruleIds: FREQUENCY_RULES.map((r) => r.ruleId),
   facts: 'life',
-  params: FREQUENCY_RULES.map((r) => r.param),
+  params: FREQUENCY_RULES.flatMap((r) => (r.param ? [r.param] : [])),
   judge(f, { asOf, param }) {
     const out: Finding[] = [];
     for (const rule of FREQUENCY_RULES) {
@@ -126,7 +126,7 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
           message: ended
             ? `${PERIOD_LABEL(p.key)}${held ? `仅召开${held}次` : '未召开'}${what}（应至少${min}次）`
             : `${PERIOD_LABEL(p.key)}尚需召开${what}${min - held}次（due by ${p.end}）`,
-          sourceRef: citation(withParam(rule.src, sourceRef)),
+          sourceRef: citation(sourceRef ? withParam(rule.src, sourceRef) : rule.src),
           evidence: { tag: rule.tag, held, min, periodEnd: p.end },
         });
       }

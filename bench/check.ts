@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { openPGlite, openPostgres } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { evaluateCompliance } from '../src/services/compliance/evaluate.ts';
+import { importDataset } from '../src/services/dataset/dataset-import.ts';
+import { type Deps, SYSTEM_ACTOR } from '../src/services/deps.ts';
+import { generateDemoDataset } from '../src/services/demo/demo-dataset.ts';
+import { createPiiCrypto } from '../src/services/infra/pii-crypto.ts';
+import { BENCH_SECRET, dbUrl, openCityDb, serverUrl } from './city-db.ts';
+import pg from 'pg';
+
+const AS_OF = '2026-11-24';
+const time = async (f: () => Promise<unknown>) => {
+  const t = performance.now();
+  await f();
+  return performance.now() - t;
+};
+const best = async (n: number, f: () => Promise<unknown>) => {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) xs.push(await time(f));
+  return Math.min(...xs);
+};
+
+/**
+ * check-full-vs-scan: full evaluation of the city ÷ one sequential pass over the tables it reads;
+ * check-incremental-vs-full: one branch's re-evaluation ÷ the full run; check-pglite-vs-pg: the full
+ * run of the school demo on PGlite ÷ on PostgreSQL. All measured in this one run.
+ */
+export async function benchCheck(log: (m: string) => void) {
+  const { database, deps } = await openCityDb(log);
+  const counts = await sql<{ t: string; n: number }>`
+    select 'meeting' as t, count(*)::int as n from meeting union all select 'membership', count(*)::int from membership
+    union all select 'org', count(*)::int from org`.execute(database.db);
+  log(`city data: ${counts.rows.map((r) => `${r.t} ${r.n}`).join(', ')}`);
+  await evaluateCompliance(deps, { asOf: AS_OF }); // warm caches and packs
+  const full = await best(2, async () => {
+    const r = await evaluateCompliance(deps, { asOf: AS_OF });
+    log(`full evaluation: ${r.findings.length} findings`);
+  });
+  const scanSql = ['org', 'membership', 'position', 'election', 'meeting'].map(
+    (t) => `select count(*) from ${t}`,
+  );
+  const scan = await best(2, () =>
+    database.db.connection().execute(async (c) => {
+      await sql`set enable_indexscan = off; set enable_indexonlyscan = off; set enable_bitmapscan = off`.execute(
+        c,
+      );
+      for (const q of scanSql) await sql.raw(q).execute(c);
+      await sql`reset enable_indexscan; reset enable_indexonlyscan; reset enable_bitmapscan`.execute(c);
+    }),
+  );
+  const branch = await database.db
+    .selectFrom('org')
+    .select('code')
+    .where('kind', '=', 'branch')
+    .orderBy('seq')
+    .offset(1234)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const incremental = await best(5, () => evaluateCompliance(deps, { asOf: AS_OF, orgCode: branch.code }));
+  log(
+    `full ${full.toFixed(0)} ms, sequential scan ${scan.toFixed(0)} ms, one branch ${incremental.toFixed(1)} ms`,
+  );
+  await database.close();
+
+  const school = generateDemoDataset({ asOf: AS_OF });
+  const lite = await openPGlite();
+  await migrateToLatest(lite.db);
+  const pgName = 'zhibu_bench_school';
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${pgName} with (force)`);
+  await admin.query(`create database ${pgName}`);
+  await admin.end();
+  const server = openPostgres(dbUrl(pgName), 10);
+  await migrateToLatest(server.db);
+  const depsOf = (db: Deps['db']): Deps => ({
+    db,
+    clock: () => new Date(),
+    crypto: createPiiCrypto(BENCH_SECRET),
+    sessionIdleMinutes: 60,
+    demo: false,
+  });
+  for (const d of [lite.db, server.db]) {
+    const r = await importDataset(depsOf(d), SYSTEM_ACTOR, school);
+    if (!r.written) throw new Error('school import failed');
+  }
+  await sql`vacuum analyze`.execute(server.db);
+  await sql`analyze`.execute(lite.db);
+  await evaluateCompliance(depsOf(lite.db), { asOf: AS_OF });
+  await evaluateCompliance(depsOf(server.db), { asOf: AS_OF });
+  const onLite = await best(3, () => evaluateCompliance(depsOf(lite.db), { asOf: AS_OF }));
+  const onPg = await best(3, () => evaluateCompliance(depsOf(server.db), { asOf: AS_OF }));
+  log(
+    `school scale (${school.meetings?.length ?? 0} meetings): PGlite ${onLite.toFixed(0)} ms, PostgreSQL ${onPg.toFixed(0)} ms`,
+  );
+  await lite.close();
+  await server.close();
+  return { fullVsScan: full / scan, incrementalVsFull: incremental / full, pgliteVsPg: onLite / onPg };
+}
