@@ -12,10 +12,18 @@ type Rule = {
   param: string | null;
   src: string;
   applies: (o: OrgFacts) => boolean;
+  /** The rule applies only to periods starting on or after this date (e.g. once the committee exists). */
+  since?: (o: OrgFacts) => string | null;
 };
 
-const hasCommittee = (o: OrgFacts) =>
-  new Set(o.positions.filter((p) => p.role !== 'group_leader').map((p) => p.personId)).size >= 3;
+const committeeSeats = (o: OrgFacts) =>
+  o.positions
+    .filter((p) => p.role !== 'group_leader')
+    .map((p) => p.validFrom)
+    .sort();
+const hasCommittee = (o: OrgFacts) => committeeSeats(o).length >= 3;
+/** The day the current committee reached three members (its third seat was filled). */
+const committeeSince = (o: OrgFacts) => committeeSeats(o)[2] ?? null;
 
 /** LIFE-002/003/004/005/006/008/009: how many complete records of a kind each period needs. */
 export const FREQUENCY_RULES: Rule[] = [
@@ -34,6 +42,7 @@ export const FREQUENCY_RULES: Rule[] = [
     param: 'life.committee.minPerMonth',
     src: 'ZBTL Ch.4',
     applies: (o) => BRANCHES.has(o.kind) && hasCommittee(o),
+    since: committeeSince,
   },
   {
     ruleId: 'LIFE-004',
@@ -55,7 +64,7 @@ export const FREQUENCY_RULES: Rule[] = [
     ruleId: 'LIFE-006',
     tag: 'theme_day',
     period: 'month',
-    param: 'life.themeDay.minPerMonth',
+    param: null,
     src: 'ZBTL Ch.5',
     applies: (o) => BRANCHES.has(o.kind),
   },
@@ -110,6 +119,8 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
       const byMonth = f.monthly[rule.tag] ?? {};
       for (const p of periodsOfYear(asOf, rule.period)) {
         if (f.org.establishedOn && f.org.establishedOn > p.start) continue;
+        const since = rule.since?.(f.org);
+        if (since && since > p.start) continue;
         const held = Object.entries(byMonth)
           .filter(([m]) => m >= p.start.slice(0, 7) && m <= p.end.slice(0, 7))
           .reduce((s, [, n]) => s + n, 0);
