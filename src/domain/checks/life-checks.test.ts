@@ -98,6 +98,19 @@ describe('LIFE-002 quarterly 党员大会 (meeting-frequency)', () => {
       ['2025-02', 'info'],
     ]);
   });
+  it('支委会 is due only from the first full month after the third seat was filled (LIFE-003)', () => {
+    const seats = ['2025-01-01', '2025-01-01', '2025-02-02'].map((d, i) => ({
+      personId: `p${i}`,
+      role: 'committee_member',
+      duty: null,
+      validFrom: d,
+      fullSince: null,
+    }));
+    const out = meetingFrequency
+      .judge(life({}, { positions: seats }), { asOf: '2025-04-01', param: params() })
+      .filter((x) => x.ruleId === 'LIFE-003');
+    expect(out.map((x) => x.period)).toEqual(['2025-03', '2025-04']);
+  });
   it('a null minimum (baseline has no quarterly 党课) asks nothing; S002 sets 1 (LIFE-005)', () => {
     const lectures = (over = {}) =>
       meetingFrequency
