@@ -3,8 +3,10 @@ import { type Period, periodBack } from './meeting-calendar.ts';
 /**
  * Deliberate imperfections of the school demo's meeting records, so that `zhibu check` and the
  * dashboards have something to show. Each names an org, a meeting tag and a period counted back
- * from the period that contains `asOf` (`back: 2` with `unit: 'quarter'` on 2026-05-20 is 2025-Q4);
- * `resolveMeetingGaps(asOf)` gives the concrete periods. Every period named here has ended by `asOf`.
+ * from the period that contains `asOf` (`back: 1` with `unit: 'quarter'` on 2026-05-20 is 2026-Q1);
+ * `resolveMeetingGaps(asOf)` gives the concrete periods. Every period named here has ended by `asOf`;
+ * they are recent so that the checks of the current year see most of them. A record without a
+ * recorder is incomplete (LIFE-015), so it does not count towards its period either (RULES.md §0.3 C5).
  * Everything else in the school demo is generated complete and consistent.
  */
 export type DemoMeetingTag =
@@ -48,7 +50,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-02-06',
     tag: 'branch_assembly',
     unit: 'quarter',
-    back: 2,
+    back: 1,
     what: 'missing',
     ruleId: 'LIFE-002',
     description: '退休教工第五党支部：该季度未召开党员大会',
@@ -57,7 +59,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-04-02',
     tag: 'committee_meeting',
     unit: 'month',
-    back: 2,
+    back: 1,
     what: 'missing',
     ruleId: 'LIFE-003',
     description: '历史文化学院教工第二党支部：该月未召开支委会',
@@ -66,7 +68,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-09-03',
     tag: 'theme_day',
     unit: 'month',
-    back: 3,
+    back: 1,
     what: 'off_date',
     shift: -7,
     ruleId: 'LIFE-006',
@@ -76,7 +78,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-01-06',
     tag: 'theme_day',
     unit: 'month',
-    back: 5,
+    back: 2,
     what: 'off_date',
     shift: -1,
     ruleId: 'LIFE-006',
@@ -86,7 +88,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-11-02',
     tag: 'theme_day',
     unit: 'month',
-    back: 1,
+    back: 2,
     what: 'no_recorder',
     ruleId: 'LIFE-015',
     description: '物理与电子工程学院教工第二党支部：主题党日记录缺记录人',
@@ -104,7 +106,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-06-01',
     tag: 'branch_assembly',
     unit: 'quarter',
-    back: 3,
+    back: 1,
     what: 'no_first_topic',
     ruleId: 'LIFE-013',
     description: '马克思主义学院教工第一党支部：党员大会议程未列“第一议题”',
@@ -113,7 +115,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-13-01',
     tag: 'branch_assembly',
     unit: 'quarter',
-    back: 2,
+    back: 1,
     what: 'vote_error',
     ruleId: 'ORG-020',
     description: '生命科学学院教工第一党支部：党员大会表决赞成票多于实到有表决权人数（录入错误）',
@@ -131,7 +133,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-16-01',
     tag: 'theme_day',
     unit: 'month',
-    back: 3,
+    back: 2,
     what: 'late_entry',
     ruleId: null,
     description: '美术学院教工第一党支部：主题党日记录会后20天以上补录',
@@ -140,7 +142,7 @@ export const DEMO_MEETING_GAPS = {
     org: 'U-01-09',
     tag: 'party_lecture',
     unit: 'quarter',
-    back: 3,
+    back: 2,
     what: 'late_entry',
     ruleId: null,
     description: '学生工作部（处）党支部：党课记录会后20天以上补录',

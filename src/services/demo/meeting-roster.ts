@@ -99,15 +99,20 @@ export class MeetingRoster {
     return (this.seats.get(org) ?? []).filter((s) => inSpan(s, day));
   }
 
-  /** The branch committee on `day` (secretary first), or [] when it has fewer than 3 seats. */
+  /** The branch committee on `day`, one seat per person (secretary first), or [] with fewer than 3 people. */
   committeeAt(branch: string, day: string): Seat[] {
     const seats = this.seatsAt(branch, day).filter((s) => COMMITTEE_ROLES.has(s.role));
     seats.sort((a, b) => (a.role === 'secretary' ? -1 : b.role === 'secretary' ? 1 : 0));
-    return seats.length >= 3 ? seats : [];
+    const people = seats.filter((s, i) => seats.findIndex((x) => x.person === s.person) === i);
+    return people.length >= 3 ? people : [];
   }
 
+  /** The secretary on `day` (the one who took office last, should two seats overlap). */
   secretaryAt(branch: string, day: string): string | null {
-    return this.seatsAt(branch, day).find((s) => s.role === 'secretary')?.person ?? null;
+    let found: Seat | null = null;
+    for (const s of this.seatsAt(branch, day))
+      if (s.role === 'secretary' && (found === null || s.from > found.from)) found = s;
+    return found?.person ?? null;
   }
 
   /** Admissions and full-membership changes in `branch`. */
