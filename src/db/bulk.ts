@@ -108,6 +108,7 @@ export const MEETING_COLUMNS: ColumnTypes = {
   tags: 'jsonb',
   topic: 'text',
   heldAt: 'timestamptz',
+  heldOn: 'date',
   endedAt: 'timestamptz',
   place: 'text',
   hostId: 'uuid',
@@ -121,6 +122,8 @@ export const MEETING_COLUMNS: ColumnTypes = {
   votes: 'jsonb',
   status: 'text',
   missing: 'jsonb',
+  completeTags: 'text',
+  incomplete: 'bool',
   source: 'text',
   recordedAt: 'timestamptz',
 };

@@ -149,6 +149,8 @@ export interface MeetingTable {
   tags: Json<string[]>;
   topic: string | null;
   heldAt: Timestamp;
+  /** Calendar date of the meeting in Asia/Shanghai. */
+  heldOn: DateCol;
   endedAt: Timestamp | null;
   place: string | null;
   hostId: string | null;
@@ -162,6 +164,9 @@ export interface MeetingTable {
   votes: Json<MeetingVote[]>;
   status: Generated<string>;
   missing: Json<Record<string, string[]>>;
+  /** Sorted, comma-joined tags whose own elements are complete (RULES §0.3 C5). */
+  completeTags: Generated<string>;
+  incomplete: Generated<boolean>;
   source: Generated<string>;
   recordedAt: Timestamp;
   version: Generated<number>;

@@ -10,6 +10,7 @@ create table meeting (
   tags jsonb not null,
   topic text,
   held_at timestamptz not null,
+  held_on date not null,
   ended_at timestamptz,
   place text,
   host_id uuid references person(id),
@@ -23,12 +24,15 @@ create table meeting (
   votes jsonb not null default '[]',
   status text not null default 'held' check (status in ('planned','held','submitted','returned','reviewed')),
   missing jsonb not null default '{}',
+  complete_tags text not null default '',
+  incomplete boolean not null default false,
   source text not null default 'web' check (source in ('web','import')),
   recorded_at timestamptz not null,
   version int not null default 1,
   created_at timestamptz not null default now()
 );
-create index meeting_path_held on meeting (org_path, held_at);
+create index meeting_path_held on meeting (org_path, held_on);
+create index meeting_incomplete on meeting (org_path, held_on) where incomplete;
 create index meeting_org_held on meeting (org_id, held_at);
 
 create table meeting_attendance (

@@ -80,3 +80,12 @@ export function missingElements(m: MeetingRecord, tag: MeetingTag | string): Ele
 export function missingByTag(m: MeetingRecord): Record<string, Element[]> {
   return Object.fromEntries(m.tags.map((t) => [t, missingElements(m, t)]));
 }
+
+/** The tags a record counts for (its own elements complete), sorted and comma-joined for grouping. */
+export function completeTags(missing: Record<string, readonly string[]>): string {
+  return Object.entries(missing)
+    .filter(([, els]) => els.length === 0)
+    .map(([t]) => t)
+    .sort()
+    .join(',');
+}

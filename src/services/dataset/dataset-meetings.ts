@@ -1,5 +1,5 @@
 import { MEETING_COLUMNS, bulkInsert } from '../../db/bulk.ts';
-import { missingByTag } from '../../domain/meetings/record-elements.ts';
+import { completeTags, missingByTag } from '../../domain/meetings/record-elements.ts';
 import type { ImportIssue } from '../../shared/contracts/import.contract.ts';
 import { DatasetMeeting } from '../../shared/contracts/dataset.contract.ts';
 import type { Tx } from '../deps.ts';
@@ -98,6 +98,7 @@ export async function writeMeetings(
       votes: v.votes ?? [],
     };
     const { absentees: _a, heldAt, endedAt, ...cols } = record;
+    const missing = missingByTag(record);
     rows.push({
       ...cols,
       id,
@@ -106,7 +107,10 @@ export async function writeMeetings(
       heldAt: shanghaiInstant(heldAt),
       endedAt: endedAt ? shanghaiInstant(endedAt) : null,
       status: 'held',
-      missing: missingByTag(record),
+      heldOn: heldAt.slice(0, 10),
+      missing,
+      completeTags: completeTags(missing),
+      incomplete: Object.values(missing).some((els) => els.length > 0),
       source: 'import',
       recordedAt: v.recorded_at ? shanghaiInstant(v.recorded_at) : now,
     });
