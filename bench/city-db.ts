@@ -9,7 +9,7 @@ import { generateDemoDataset } from '../src/services/demo/demo-dataset.ts';
 import { createPiiCrypto } from '../src/services/infra/pii-crypto.ts';
 
 /** Bump when the generator or schema changes so a cached bench database is rebuilt. */
-const DATA_VERSION = 'city-v5-meetings';
+const DATA_VERSION = 'city-v6-meetings';
 export const BENCH_SECRET = 'bench-secret-0123456789-abcdefghijklmnop';
 export const BENCH_USER = { username: 'bench_admin', password: 'Bench-passw0rd' };
 

@@ -61,6 +61,7 @@ create unique index membership_one_current on membership (person_id) where valid
 create index membership_current_path on membership (org_path, person_id) include (status, org_id) where valid_to is null;
 create index membership_org_status_dates on membership (org_id, status, valid_from, valid_to);
 create index membership_person on membership (person_id, valid_from);
+create index membership_path_history on membership (org_path, valid_from);
 
 create table election (
   id uuid primary key,
