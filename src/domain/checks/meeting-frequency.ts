@@ -86,6 +86,15 @@ export const FREQUENCY_RULES: Rule[] = [
   },
 ];
 
+/** The 'YYYY-MM' keys of the months a period spans (1, 3 or 12). */
+function monthsOf(start: string, end: string): string[] {
+  const out: string[] = [];
+  const y = start.slice(0, 4);
+  for (let m = Number(start.slice(5, 7)); m <= Number(end.slice(5, 7)); m++)
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+  return out;
+}
+
 const PERIOD_LABEL = (key: string) =>
   key.includes('Q')
     ? `${key.slice(0, 4)}年第${'一二三四'[Number(key.slice(-1)) - 1]}季度`
@@ -121,9 +130,8 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
         if (f.org.establishedOn && f.org.establishedOn > p.start) continue;
         const since = rule.since?.(f.org);
         if (since && since > p.start) continue;
-        const held = Object.entries(byMonth)
-          .filter(([m]) => m >= p.start.slice(0, 7) && m <= p.end.slice(0, 7))
-          .reduce((s, [, n]) => s + n, 0);
+        let held = 0;
+        for (const month of monthsOf(p.start, p.end)) held += byMonth[month] ?? 0;
         if (held >= min) continue;
         const ended = asOf >= p.end;
         const what = MEETING_TAG_LABEL[rule.tag];

@@ -107,11 +107,19 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
   const life = await loadLifeFacts(deps.db, rootPath, opts.asOf, facts);
   const findings: Finding[] = [];
+  const prepared = new Map<string, { scored: Set<string>; ctx: { asOf: string; param: ParamReader } }>();
+  const forPack = (id: string) => {
+    let p = prepared.get(id);
+    if (!p) {
+      const pack = packs.get(id)!;
+      p = { scored: new Set(pack.ruleIds), ctx: { asOf: opts.asOf, param: packParams(pack) } };
+      prepared.set(id, p);
+    }
+    return p;
+  };
   const run = <F>(checks: CheckDef<F>[], items: F[], orgIdOf: (f: F) => string) => {
     for (const f of items) {
-      const pack = packs.get(opts.packId ?? packOf.get(orgIdOf(f)) ?? ROOT_PACK_ID)!;
-      const scored = new Set(pack.ruleIds);
-      const ctx = { asOf: opts.asOf, param: packParams(pack) };
+      const { scored, ctx } = forPack(opts.packId ?? packOf.get(orgIdOf(f)) ?? ROOT_PACK_ID);
       for (const check of checks) {
         if (!check.ruleIds.some((r) => scored.has(r))) continue;
         for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) findings.push(x);
