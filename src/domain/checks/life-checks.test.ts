@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { firstTopic } from './first-topic.ts';
 import { meetingFrequency } from './meeting-frequency.ts';
 import { recordCompleteness } from './record-completeness.ts';
 import { themeDayDate } from './theme-day-date.ts';
+import { voteArithmetic } from './vote-arithmetic.ts';
 import type { LifeFacts, OrgFacts, ParamReader } from './types.ts';
 
 const DEFAULTS: Record<string, unknown> = {
@@ -42,6 +44,8 @@ const life = (
   monthly,
   themeDays: [],
   incomplete: [],
+  noFirstTopic: [],
+  votes: [],
   ...extra,
 });
 const run = (f: LifeFacts, asOf: string, over = {}) =>
@@ -163,5 +167,34 @@ describe('LIFE-015 record-completeness', () => {
     const [x] = recordCompleteness.judge(f, { asOf: '2025-06-01', param: params() });
     expect(x).toMatchObject({ ruleId: 'LIFE-015', severity: 'warn', period: '2025-03-27' });
     expect(x.message).toContain('党员大会缺少记录人、决议事项');
+  });
+});
+
+describe('LIFE-013 first-topic and ORG-020 vote-arithmetic', () => {
+  it('reports a 党员大会 whose first agenda item is not the 第一议题', () => {
+    const f = life(
+      {},
+      {},
+      { noFirstTopic: [{ meetingId: 'm', date: '2025-03-27', tags: ['branch_assembly'] }] },
+    );
+    expect(firstTopic.judge(f, { asOf: '2025-06-01', param: params() })[0]).toMatchObject({
+      ruleId: 'LIFE-013',
+      severity: 'warn',
+      period: '2025-03-27',
+    });
+  });
+  const vote = (expected_voting: number, present_voting: number, yes: number, no = 0, abstain = 0) => ({
+    meetingId: 'm',
+    date: '2025-03-27',
+    vote: { motion: '接收预备党员', expected_voting, present_voting, yes, no, abstain },
+  });
+  it.each([
+    [vote(10, 6, 6), []],
+    [vote(10, 5, 5), ['未超过']],
+    [vote(10, 8, 8, 1), ['票数不符']],
+    [vote(10, 11, 6), ['票数不符']],
+  ])('%o', (v, expected) => {
+    const out = voteArithmetic.judge(life({}, {}, { votes: [v] }), { asOf: '2025-06-01', param: params() });
+    expect(out.map((x) => (x.message.includes('未超过') ? '未超过' : '票数不符'))).toEqual(expected);
   });
 });

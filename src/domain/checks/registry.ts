@@ -1,6 +1,7 @@
 import { branchMinFullMembers } from './branch-min-full-members.ts';
 import { branchSizeCap } from './branch-size-cap.ts';
 import { committeeStructure } from './committee-structure.ts';
+import { firstTopic } from './first-topic.ts';
 import { jointBranchUnits } from './joint-branch-units.ts';
 import { meetingFrequency } from './meeting-frequency.ts';
 import { recordCompleteness } from './record-completeness.ts';
@@ -8,6 +9,7 @@ import { secretaryPartyAge } from './secretary-party-age.ts';
 import { termOfOffice } from './term-of-office.ts';
 import { themeDayDate } from './theme-day-date.ts';
 import type { CheckDef, LifeFacts, OrgFacts } from './types.ts';
+import { voteArithmetic } from './vote-arithmetic.ts';
 
 /** Structure checks (ORG rules), over org facts; the engine runs those whose rule IDs the active pack scores. */
 export const ORG_CHECKS: CheckDef<OrgFacts>[] = [
@@ -20,7 +22,13 @@ export const ORG_CHECKS: CheckDef<OrgFacts>[] = [
 ];
 
 /** Organizational-life checks (LIFE rules), over meeting facts. */
-export const LIFE_CHECKS: CheckDef<LifeFacts>[] = [meetingFrequency, themeDayDate, recordCompleteness];
+export const LIFE_CHECKS: CheckDef<LifeFacts>[] = [
+  meetingFrequency,
+  themeDayDate,
+  recordCompleteness,
+  firstTopic,
+  voteArithmetic,
+];
 
 /** Any check. */
 export type AnyCheck = CheckDef<OrgFacts> | CheckDef<LifeFacts>;

@@ -58,6 +58,21 @@ export type LifeFacts = {
   themeDays: string[];
   /** Records with missing elements (LIFE-015). */
   incomplete: { meetingId: string; date: string; tags: string[]; missing: Record<string, string[]> }[];
+  /** 党员大会/支委会 records whose first agenda item is not flagged 第一议题 (LIFE-013). */
+  noFirstTopic: { meetingId: string; date: string; tags: string[] }[];
+  /** Recorded votes (ORG-020). */
+  votes: {
+    meetingId: string;
+    date: string;
+    vote: {
+      motion: string;
+      expected_voting: number;
+      present_voting: number;
+      yes: number;
+      no: number;
+      abstain: number;
+    };
+  }[];
 };
 
 /** A compliance check: pure judgement over compact facts, with the rule IDs it implements. */

@@ -17,7 +17,7 @@ export async function loadLifeFacts(
   const like = `${rootPath}%`;
   const from = `${asOf.slice(0, 4)}-01-01`;
   const inRange = sql`m.org_path like ${like} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
-  const [counts, themeDays, incomplete] = await Promise.all([
+  const [counts, themeDays, incomplete, noFirst, votes] = await Promise.all([
     sql<{ orgId: string; month: string; completeTags: string; n: number }>`
       select m.org_id, to_char(m.held_on, 'YYYY-MM') as month, m.complete_tags, count(*)::int as n
       from meeting m where ${inRange} and m.complete_tags <> ''
@@ -29,9 +29,22 @@ export async function loadLifeFacts(
       select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day, m.tags, m.missing
       from meeting m where ${inRange} and m.incomplete
       order by m.held_at`.execute(db),
+    sql<{ id: string; orgId: string; day: string; tags: string[] }>`
+      select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day, m.tags
+      from meeting m where ${inRange} and (m.tags ? 'branch_assembly' or m.tags ? 'committee_meeting')
+        and coalesce(m.agenda -> 0 ->> 'first_topic', 'false') <> 'true'
+      order by m.held_at`.execute(db),
+    sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
+      select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day, v.vote
+      from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
+      where ${inRange} and m.votes <> '[]'::jsonb
+      order by m.held_at`.execute(db),
   ]);
   const byOrg = new Map<string, LifeFacts>(
-    orgs.map((o) => [o.orgId, { org: o, monthly: {}, themeDays: [], incomplete: [] }]),
+    orgs.map((o) => [
+      o.orgId,
+      { org: o, monthly: {}, themeDays: [], incomplete: [], noFirstTopic: [], votes: [] },
+    ]),
   );
   for (const c of counts.rows) {
     const f = byOrg.get(c.orgId);
@@ -44,5 +57,8 @@ export async function loadLifeFacts(
   for (const t of themeDays.rows) byOrg.get(t.orgId)?.themeDays.push(t.day);
   for (const m of incomplete.rows)
     byOrg.get(m.orgId)?.incomplete.push({ meetingId: m.id, date: m.day, tags: m.tags, missing: m.missing });
+  for (const m of noFirst.rows)
+    byOrg.get(m.orgId)?.noFirstTopic.push({ meetingId: m.id, date: m.day, tags: m.tags });
+  for (const v of votes.rows) byOrg.get(v.orgId)?.votes.push({ meetingId: v.id, date: v.day, vote: v.vote });
   return [...byOrg.values()];
 }
