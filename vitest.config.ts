@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
+          // generator tests walk thousands of records; CI machines are shared and slow at times
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts', 'standards/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', 'src/web/**', 'node_modules/**'],
         },
