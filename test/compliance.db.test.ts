@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckChar } from '../src/domain/people/id-number.ts';
 import { evaluateCompliance } from '../src/services/compliance/evaluate.ts';
 import { IMPLEMENTED_RULES } from '../src/services/compliance/findings-query.ts';
 import { importDataset } from '../src/services/dataset/dataset-import.ts';
@@ -12,74 +11,10 @@ import {
   type ScoreNode,
   type ScorecardResponse,
 } from '../src/shared/contracts/compliance.contract.ts';
-import type { DatasetDoc } from '../src/shared/contracts/dataset.contract.ts';
 import type { PackDocResponse, PackListResponse } from '../src/shared/contracts/standards.contract.ts';
 import { call, insertUser, loginAs, type Session } from './factories.ts';
+import { smallUniversity } from './datasets.ts';
 import { createTestContext, type TestContext } from './server.ts';
-
-const people = (prefix: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({
-    ref: `${prefix}${i + 1}`,
-    name: `党员${prefix}${i + 1}`,
-    gender: '男' as const,
-    birth_date: '1980-01-01',
-  }));
-
-/**
- * A small university: A has 9 full members and no committee (ORG-008), B is a teacher branch of 33
- * under the nwnu pack (ORG-006 warn, 30 cap), C's term ends 2025-05-15 (ORG-014 info in Q1, ORG-015 in Q2).
- */
-function dataset(): DatasetDoc {
-  const [a, b, c] = [people('a', 9), people('b', 33), people('c', 4)];
-  const id17 = '62010219800101001';
-  const member = (org: string) => (p: { ref: string }) => ({
-    person: p.ref,
-    org,
-    status: 'full' as const,
-    from: '2015-07-01',
-    to: null,
-  });
-  const org = (code: string, name: string, extra: object = {}) => ({
-    code,
-    name,
-    kind: 'branch' as const,
-    parent: 'U',
-    category: '教师' as const,
-    ...extra,
-  });
-  return {
-    format: 'zhibu-dataset/1',
-    orgs: [
-      { ...org('U', '中共某某大学委员会', { pack: 'national-baseline' }), kind: 'committee', parent: null },
-      org('A', '文学院教工党支部'),
-      org('B', '数学学院教工党支部', { pack: 'nwnu-2019-standardization' }),
-      org('C', '后勤党支部', { category: '机关' }),
-    ],
-    people: [...a, ...b, ...c].map((p, i) => (i === 0 ? { ...p, id_number: id17 + idCheckChar(id17) } : p)),
-    memberships: [...a.map(member('A')), ...b.map(member('B')), ...c.map(member('C'))],
-    positions: [
-      { person: 'a1', org: 'A', role: 'secretary', duty: null, from: '2024-06-01', to: null },
-      { person: 'b1', org: 'B', role: 'secretary', duty: null, from: '2024-06-01', to: null },
-      {
-        person: 'b2',
-        org: 'B',
-        role: 'committee_member',
-        duty: 'organization',
-        from: '2024-06-01',
-        to: null,
-      },
-      { person: 'b3', org: 'B', role: 'committee_member', duty: 'propaganda', from: '2024-06-01', to: null },
-      { person: 'b4', org: 'B', role: 'committee_member', duty: 'discipline', from: '2024-06-01', to: null },
-      { person: 'c1', org: 'C', role: 'secretary', duty: null, from: '2022-05-15', to: null },
-    ],
-    elections: [
-      { org: 'U', held_on: '2022-06-01', kind: 'regular', term_years: 5 },
-      { org: 'A', held_on: '2024-06-01', kind: 'regular', term_years: 3 },
-      { org: 'B', held_on: '2024-06-01', kind: 'regular', term_years: 3 },
-      { org: 'C', held_on: '2022-05-15', kind: 'regular', term_years: 3 },
-    ],
-  };
-}
 
 /** Only the ORG rules (other checks may be registered; these tests pin the structure rules). */
 const orgRules = <T extends { ruleId: string }>(items: T[]) =>
@@ -106,7 +41,7 @@ describe('compliance API (findings, scorecard, dashboard) on an imported dataset
   const id: Record<string, string> = {};
   beforeAll(async () => {
     ctx = await createTestContext();
-    const r = await importDataset(ctx.deps, SYSTEM_ACTOR, dataset());
+    const r = await importDataset(ctx.deps, SYSTEM_ACTOR, smallUniversity());
     expect(r.errors).toEqual([]);
     for (const o of await ctx.deps.db.selectFrom('org').select(['id', 'code']).execute()) id[o.code] = o.id;
     await insertUser(ctx.deps, 'cadmin', [{ role: 'admin', orgCode: null }]);

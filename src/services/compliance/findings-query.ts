@@ -3,7 +3,7 @@
  * person and "why" (the check's parameters as the org's active pack resolves them, plus evidence).
  */
 import type { Scope } from '../../domain/auth/scope.ts';
-import { CHECKS_BY_ID } from '../../domain/checks/registry.ts';
+import { CHECKS_BY_ID, IMPLEMENTED_RULE_IDS } from '../../domain/checks/registry.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-schema.ts';
 import { leafIndicators } from '../../domain/standards/pack-tree.ts';
@@ -32,9 +32,7 @@ export const asOfOrToday = (deps: Deps, asOf: string | undefined): string =>
   asOf ?? shanghaiDate(deps.clock());
 
 /** Rule IDs some check in the registry implements. */
-export const IMPLEMENTED_RULES: ReadonlySet<string> = new Set(
-  [...CHECKS_BY_ID.values()].flatMap((c) => c.ruleIds),
-);
+export const IMPLEMENTED_RULES: ReadonlySet<string> = IMPLEMENTED_RULE_IDS;
 
 /**
  * A Chinese title for a rule: the catalog title when it is all Chinese, else the label of the
