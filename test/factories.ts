@@ -14,6 +14,7 @@ export const ADMIN_SCOPE: Scope = {
   admin: true,
   read: [],
   write: [],
+  manage: [],
   pii: [],
   roles: ['admin'],
 };

@@ -161,6 +161,43 @@ const matrix = (ctx: TestContext): Record<string, Entry> => ({
       payload: { heldOn: '2025-06-01', kind: 'regular', termYears: 3 },
     }),
   },
+  'GET /api/orgs/:id/parameters': {
+    kind: 'scoped',
+    write: false,
+    rightful: 'officerB',
+    ok: 200,
+    request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/parameters` }),
+  },
+  'PUT /api/orgs/:id/parameters/:key': {
+    kind: 'scoped',
+    write: true,
+    rightful: 'admin',
+    ok: 200,
+    request: (w) => ({
+      method: 'PUT',
+      url: `/api/orgs/${w.orgs.B.id}/parameters/org.branch.maxMembers`,
+      payload: { value: 40, reason: '本校支部规模从严掌握' },
+    }),
+  },
+  'DELETE /api/orgs/:id/parameters/:key': {
+    kind: 'scoped',
+    write: true,
+    rightful: 'admin',
+    ok: 200,
+    request: async (w) => {
+      await ctx.app.inject({
+        method: 'PUT',
+        url: `/api/orgs/${w.orgs.B.id}/parameters/org.jointBranch.maxUnits`,
+        headers: adminHeaders,
+        payload: { value: 4, reason: '本校联合支部覆盖单位从严' },
+      });
+      return {
+        method: 'DELETE',
+        url: `/api/orgs/${w.orgs.B.id}/parameters/org.jointBranch.maxUnits`,
+        payload: { reason: '恢复标准包规定值' },
+      };
+    },
+  },
   'GET /api/orgs/:id/positions': {
     kind: 'scoped',
     write: false,

@@ -148,6 +148,7 @@ const EXPECTED: Record<keyof DB, string[]> = {
     'source_ref',
     'evidence',
   ],
+  parameterOverride: ['id', 'org_id', 'org_path', 'key', 'value', 'reason', 'created_by', 'created_at'],
   auditLog: [
     'seq',
     'at',

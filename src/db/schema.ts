@@ -217,6 +217,17 @@ export interface FindingTable {
   evidence: Json<Record<string, unknown>>;
 }
 
+export interface ParameterOverrideTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  key: string;
+  value: Json<unknown>;
+  reason: string;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
 export interface DB {
   org: OrgTable;
   person: PersonTable;
@@ -232,6 +243,7 @@ export interface DB {
   meetingAttendance: MeetingAttendanceTable;
   complianceRun: ComplianceRunTable;
   finding: FindingTable;
+  parameterOverride: ParameterOverrideTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { importRoutes, UPLOAD_MAX_BYTES } from './routes/import.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
+import { parameterRoutes } from './routes/parameters.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
 import { standardsRoutes } from './routes/standards.routes.ts';
 
@@ -94,6 +95,7 @@ export async function buildApp(
   };
   await app.register(authRoutes, routeDeps);
   await app.register(orgRoutes, routeDeps);
+  await app.register(parameterRoutes, routeDeps);
   await app.register(peopleRoutes, routeDeps);
   await app.register(importRoutes, routeDeps);
   await app.register(auditRoutes, routeDeps);

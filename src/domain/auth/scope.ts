@@ -13,6 +13,8 @@ export type Scope = {
   admin: boolean;
   read: string[];
   write: string[];
+  /** Subtrees the caller administers as org_admin (may override standard parameters there). */
+  manage: string[];
   pii: string[];
   roles: Role[];
 };
@@ -23,8 +25,10 @@ export function scopeFromGrants(userId: string, personId: string | null, grants:
   const read = new Set<string>();
   const write = new Set<string>();
   const pii = new Set<string>();
+  const manage = new Set<string>();
   for (const g of grants) {
     if (!g.orgPath) continue;
+    if (g.role === 'org_admin') manage.add(g.orgPath);
     if (g.role === 'org_admin' || g.role === 'branch_officer') {
       read.add(g.orgPath);
       write.add(g.orgPath);
@@ -39,6 +43,7 @@ export function scopeFromGrants(userId: string, personId: string | null, grants:
     admin,
     read: minimalRoots([...read]),
     write: minimalRoots([...write]),
+    manage: minimalRoots([...manage]),
     pii: minimalRoots([...pii]),
     roles: [...new Set(grants.map((g) => g.role))],
   };
@@ -54,6 +59,8 @@ export function minimalRoots(paths: string[]): string[] {
 
 export const canReadPath = (s: Scope, path: string) => s.admin || s.read.some((r) => path.startsWith(r));
 export const canWritePath = (s: Scope, path: string) => s.admin || s.write.some((r) => path.startsWith(r));
+/** True when the caller may override standard parameters for the subtree at `path`. */
+export const canManagePath = (s: Scope, path: string) => s.admin || s.manage.some((r) => path.startsWith(r));
 export const canReadPii = (s: Scope, path: string) => s.admin || s.pii.some((r) => path.startsWith(r));
 /** True when the caller manages any org (not only self). */
 export const hasOrgScope = (s: Scope) => s.admin || s.read.length > 0;

@@ -6,6 +6,7 @@ import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
 import { loadLifeFacts } from './life-facts.loader.ts';
+import { loadOverrides, overridesAt, withOverrides } from './overrides.ts';
 import { loadOrgFacts } from './org-facts.loader.ts';
 
 export type EvaluateOptions = { orgCode?: string; asOf: string; packId?: string };
@@ -107,19 +108,27 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
   const life = await loadLifeFacts(deps.db, rootPath, opts.asOf, facts);
   const findings: Finding[] = [];
+  const overrides = await loadOverrides(deps.db, rootPath);
+  const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));
   const prepared = new Map<string, { scored: Set<string>; ctx: { asOf: string; param: ParamReader } }>();
-  const forPack = (id: string) => {
-    let p = prepared.get(id);
+  const forOrg = (orgId: string) => {
+    const id = opts.packId ?? packOf.get(orgId) ?? ROOT_PACK_ID;
+    const local = overridesAt(pathOf.get(orgId) ?? '', overrides);
+    const key = `${id}|${[...local.values()].map((o) => `${o.orgPath}:${o.key}`).join(',')}`;
+    let p = prepared.get(key);
     if (!p) {
       const pack = packs.get(id)!;
-      p = { scored: new Set(pack.ruleIds), ctx: { asOf: opts.asOf, param: packParams(pack) } };
-      prepared.set(id, p);
+      p = {
+        scored: new Set(pack.ruleIds),
+        ctx: { asOf: opts.asOf, param: withOverrides(packParams(pack), local) },
+      };
+      prepared.set(key, p);
     }
     return p;
   };
   const run = <F>(checks: CheckDef<F>[], items: F[], orgIdOf: (f: F) => string) => {
     for (const f of items) {
-      const { scored, ctx } = forPack(opts.packId ?? packOf.get(orgIdOf(f)) ?? ROOT_PACK_ID);
+      const { scored, ctx } = forOrg(orgIdOf(f));
       for (const check of checks) {
         if (!check.ruleIds.some((r) => scored.has(r))) continue;
         for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) findings.push(x);
