@@ -13,6 +13,7 @@ import { OrgChangesTab } from './OrgChangesTab.tsx';
 import { OrgCounts } from './OrgCounts.tsx';
 import { OrgHeader } from './OrgHeader.tsx';
 import { OrgMembersTab } from './OrgMembersTab.tsx';
+import { ParametersTab } from './ParametersTab.tsx';
 import { TermPanel } from './TermPanel.tsx';
 
 /** /orgs/:id — the selected org: header, counts, committee, term, and tabs. */
@@ -51,6 +52,11 @@ export default function OrgPanel() {
           { key: 'members', label: M.orgs.tabMembers, children: <OrgMembersTab key={org.id} org={org} /> },
           { key: 'changes', label: M.orgs.tabChanges, children: <OrgChangesTab org={org} /> },
           { key: 'elections', label: M.orgs.tabElections, children: <ElectionsTab orgId={org.id} /> },
+          {
+            key: 'parameters',
+            label: M.orgs.tabParameters,
+            children: <ParametersTab key={org.id} orgId={org.id} />,
+          },
           {
             key: 'audit',
             label: M.orgs.tabAudit,
