@@ -4,7 +4,8 @@ import { meetingFrequency } from './meeting-frequency.ts';
 import { recordCompleteness } from './record-completeness.ts';
 import { themeDayDate } from './theme-day-date.ts';
 import { voteArithmetic } from './vote-arithmetic.ts';
-import type { LifeFacts, OrgFacts, ParamReader } from './types.ts';
+import { orgFacts, paramReader } from '../../../test/check-fixtures.ts';
+import type { LifeFacts, OrgFacts } from './types.ts';
 
 const DEFAULTS: Record<string, unknown> = {
   'life.partyCongress.minPerQuarter': 1,
@@ -16,25 +17,8 @@ const DEFAULTS: Record<string, unknown> = {
   'life.themeDay.rule': { type: 'MONTHLY_FIXED' },
   'life.themeDay.toleranceDays': 0,
 };
-const params = (over: Record<string, unknown> = {}): ParamReader =>
-  (<T>(key: string) => ({
-    value: (key in over ? over[key] : DEFAULTS[key]) as T,
-    sourceRef: 'S002 §三(二)3',
-    unverified: false,
-  })) as ParamReader;
-const org = (o: Partial<OrgFacts> = {}): OrgFacts => ({
-  orgId: 'o1',
-  code: 'B01',
-  name: '测试支部',
-  kind: 'branch',
-  category: '教师',
-  unitCount: 1,
-  establishedOn: null,
-  counts: { full: 5 },
-  positions: [],
-  lastRegularElection: null,
-  ...o,
-});
+const params = (over: Record<string, unknown> = {}) => paramReader(DEFAULTS, over);
+const org = (o: Partial<OrgFacts> = {}) => orgFacts({ counts: { full: 5 }, ...o });
 const life = (
   monthly: LifeFacts['monthly'],
   o: Partial<OrgFacts> = {},

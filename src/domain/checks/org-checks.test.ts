@@ -5,6 +5,7 @@ import { committeeStructure } from './committee-structure.ts';
 import { jointBranchUnits } from './joint-branch-units.ts';
 import { secretaryPartyAge } from './secretary-party-age.ts';
 import { termOfOffice } from './term-of-office.ts';
+import { orgFacts, paramReader } from '../../../test/check-fixtures.ts';
 import type { OrgFacts, ParamReader } from './types.ts';
 
 const DEFAULTS: Record<string, unknown> = {
@@ -20,26 +21,9 @@ const DEFAULTS: Record<string, unknown> = {
   'org.secretary.minPartyYears': 1,
   'org.term.reminderDays': [90, 30],
 };
-const params = (over: Record<string, unknown> = {}): ParamReader =>
-  (<T>(key: string) => ({
-    value: (key in over ? over[key] : DEFAULTS[key]) as T,
-    sourceRef: key in over ? 'S002 §三(二)1' : 'ZBTL Ch.2',
-    unverified: false,
-  })) as ParamReader;
+const params = (over: Record<string, unknown> = {}) => paramReader(DEFAULTS, over);
 
-const org = (o: Partial<OrgFacts> = {}): OrgFacts => ({
-  orgId: 'o1',
-  code: 'B01',
-  name: '测试支部',
-  kind: 'branch',
-  category: '教师',
-  unitCount: 1,
-  establishedOn: null,
-  counts: {},
-  positions: [],
-  lastRegularElection: null,
-  ...o,
-});
+const org = orgFacts;
 const secretary = (fullSince: string | null = '2010-01-01', validFrom = '2024-01-01') => ({
   personId: 's',
   role: 'secretary',
