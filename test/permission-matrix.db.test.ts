@@ -28,334 +28,448 @@ const v1 = { version: 1 };
 const freshGroupUnderB = async (ctx: TestContext, w: World) =>
   insertOrg(ctx.deps, { parentId: w.orgs.B.id, kind: 'group', name: '第一党小组' });
 
-const matrix = (ctx: TestContext): Record<string, Entry> => ({
-  'GET /api/health': { kind: 'public', request: () => ({ method: 'GET', url: '/api/health' }) },
-  'GET /api/auth/demo-accounts': {
-    kind: 'public',
-    request: () => ({ method: 'GET', url: '/api/auth/demo-accounts' }),
-  },
-  'POST /api/auth/login': {
-    kind: 'public',
-    request: (w) => ({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: w.users.officerB, password: 'wrong' },
-    }),
-  },
-  'POST /api/auth/logout': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
-  'GET /api/auth/me': { kind: 'self', request: () => ({ method: 'GET', url: '/api/auth/me' }) },
-  'POST /api/auth/password': {
-    kind: 'self',
-    request: () => ({
-      method: 'POST',
-      url: '/api/auth/password',
-      payload: { oldPassword: 'not-it', newPassword: 'Another1pass' },
-    }),
-  },
-  'GET /api/orgs/roots': {
-    kind: 'list',
-    request: () => ({ method: 'GET', url: '/api/orgs/roots' }),
-    excludes: (w, b) => !b.includes(`"id":"${w.orgs.B.id}"`) && !b.includes(`"id":"${w.orgs.U.id}"`),
-  },
-  'GET /api/orgs/search': {
-    kind: 'list',
-    request: () => ({ method: 'GET', url: `/api/orgs/search?q=${encodeURIComponent('第二党支部')}` }),
-    excludes: (w, b) => !b.includes(w.orgs.B.id),
-  },
-  'GET /api/orgs/:id': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}` }),
-  },
-  'GET /api/orgs/:id/children': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/children` }),
-  },
-  'POST /api/orgs': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 201,
-    request: (w) => ({
-      method: 'POST',
-      url: '/api/orgs',
-      payload: {
-        parentId: w.orgs.B.id,
-        code: `g${Math.random().toString(36).slice(2, 8)}`,
-        name: '第二党小组',
-        kind: 'group',
-      },
-    }),
-  },
-  'PATCH /api/orgs/:id': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 200,
-    request: async (w) => ({
-      method: 'PATCH',
-      url: `/api/orgs/${(await freshGroupUnderB(ctx, w)).id}`,
-      payload: { ...v1, name: '改名后的党小组' },
-    }),
-  },
-  'POST /api/orgs/:id/move': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'admin',
-    ok: 200,
-    request: async (w) => ({
-      method: 'POST',
-      url: `/api/orgs/${(await insertOrg(ctx.deps, { parentId: w.orgs.G.id, kind: 'branch' })).id}/move`,
-      payload: { ...v1, parentId: w.orgs.U.id },
-    }),
-  },
-  'POST /api/orgs/:id/dissolve': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 200,
-    request: async (w) => ({
-      method: 'POST',
-      url: `/api/orgs/${(await freshGroupUnderB(ctx, w)).id}/dissolve`,
-      payload: { ...v1, dissolvedOn: '2026-11-01' },
-    }),
-  },
-  'GET /api/orgs/:id/changes': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/changes` }),
-  },
-  'POST /api/orgs/:id/changes': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 201,
-    request: (w) => ({
-      method: 'POST',
-      url: `/api/orgs/${w.orgs.B.id}/changes`,
-      payload: { kind: 'rename', appliedOn: '2026-01-05', decidedOn: '2026-01-20' },
-    }),
-  },
-  'GET /api/orgs/:id/elections': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/elections` }),
-  },
-  'POST /api/orgs/:id/elections': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 201,
-    request: (w) => ({
-      method: 'POST',
-      url: `/api/orgs/${w.orgs.B.id}/elections`,
-      payload: { heldOn: '2025-06-01', kind: 'regular', termYears: 3 },
-    }),
-  },
-  'GET /api/orgs/:id/parameters': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/parameters` }),
-  },
-  'PUT /api/orgs/:id/parameters/:key': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'admin',
-    ok: 200,
-    request: (w) => ({
-      method: 'PUT',
-      url: `/api/orgs/${w.orgs.B.id}/parameters/org.branch.maxMembers`,
-      payload: { value: 40, reason: '本校支部规模从严掌握' },
-    }),
-  },
-  'DELETE /api/orgs/:id/parameters/:key': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'admin',
-    ok: 200,
-    request: async (w) => {
+const meetingBody = () => ({
+  tags: ['theme_day'],
+  topic: '主题党日',
+  heldAt: '2026-11-20T15:00:00+08:00',
+  endedAt: '2026-11-20T16:30:00+08:00',
+  place: '党员活动室',
+  expected: 0,
+  agenda: [{ title: '学习' }],
+  minutes: '……',
+});
+
+const matrix = (ctx: TestContext): Record<string, Entry> => {
+  const meetingInB = async (w: World): Promise<string> =>
+    (
       await ctx.app.inject({
-        method: 'PUT',
-        url: `/api/orgs/${w.orgs.B.id}/parameters/org.jointBranch.maxUnits`,
+        method: 'POST',
+        url: `/api/orgs/${w.orgs.B.id}/meetings`,
         headers: adminHeaders,
-        payload: { value: 4, reason: '本校联合支部覆盖单位从严' },
-      });
-      return {
-        method: 'DELETE',
-        url: `/api/orgs/${w.orgs.B.id}/parameters/org.jointBranch.maxUnits`,
-        payload: { reason: '恢复标准包规定值' },
-      };
+        payload: { ...meetingBody(), hostId: w.people.mB, recorderId: w.people.mB },
+      })
+    ).json().id;
+  return {
+    'GET /api/health': { kind: 'public', request: () => ({ method: 'GET', url: '/api/health' }) },
+    'GET /api/auth/demo-accounts': {
+      kind: 'public',
+      request: () => ({ method: 'GET', url: '/api/auth/demo-accounts' }),
     },
-  },
-  'GET /api/orgs/:id/positions': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/positions` }),
-  },
-  'POST /api/orgs/:id/positions': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 201,
-    request: (w) => ({
-      method: 'POST',
-      url: `/api/orgs/${w.orgs.B.id}/positions`,
-      payload: {
-        personId: w.people.mB,
-        role: 'committee_member',
-        duty: 'propaganda',
-        validFrom: '2025-06-01',
+    'POST /api/auth/login': {
+      kind: 'public',
+      request: (w) => ({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: w.users.officerB, password: 'wrong' },
+      }),
+    },
+    'POST /api/auth/logout': { kind: 'self', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+    'GET /api/auth/me': { kind: 'self', request: () => ({ method: 'GET', url: '/api/auth/me' }) },
+    'POST /api/auth/password': {
+      kind: 'self',
+      request: () => ({
+        method: 'POST',
+        url: '/api/auth/password',
+        payload: { oldPassword: 'not-it', newPassword: 'Another1pass' },
+      }),
+    },
+    'GET /api/orgs/roots': {
+      kind: 'list',
+      request: () => ({ method: 'GET', url: '/api/orgs/roots' }),
+      excludes: (w, b) => !b.includes(`"id":"${w.orgs.B.id}"`) && !b.includes(`"id":"${w.orgs.U.id}"`),
+    },
+    'GET /api/orgs/search': {
+      kind: 'list',
+      request: () => ({ method: 'GET', url: `/api/orgs/search?q=${encodeURIComponent('第二党支部')}` }),
+      excludes: (w, b) => !b.includes(w.orgs.B.id),
+    },
+    'GET /api/orgs/:id': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}` }),
+    },
+    'GET /api/orgs/:id/children': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/children` }),
+    },
+    'POST /api/orgs': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 201,
+      request: (w) => ({
+        method: 'POST',
+        url: '/api/orgs',
+        payload: {
+          parentId: w.orgs.B.id,
+          code: `g${Math.random().toString(36).slice(2, 8)}`,
+          name: '第二党小组',
+          kind: 'group',
+        },
+      }),
+    },
+    'PATCH /api/orgs/:id': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'PATCH',
+        url: `/api/orgs/${(await freshGroupUnderB(ctx, w)).id}`,
+        payload: { ...v1, name: '改名后的党小组' },
+      }),
+    },
+    'POST /api/orgs/:id/move': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'admin',
+      ok: 200,
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/orgs/${(await insertOrg(ctx.deps, { parentId: w.orgs.G.id, kind: 'branch' })).id}/move`,
+        payload: { ...v1, parentId: w.orgs.U.id },
+      }),
+    },
+    'POST /api/orgs/:id/dissolve': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/orgs/${(await freshGroupUnderB(ctx, w)).id}/dissolve`,
+        payload: { ...v1, dissolvedOn: '2026-11-01' },
+      }),
+    },
+    'GET /api/orgs/:id/changes': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/changes` }),
+    },
+    'POST /api/orgs/:id/changes': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 201,
+      request: (w) => ({
+        method: 'POST',
+        url: `/api/orgs/${w.orgs.B.id}/changes`,
+        payload: { kind: 'rename', appliedOn: '2026-01-05', decidedOn: '2026-01-20' },
+      }),
+    },
+    'GET /api/orgs/:id/elections': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/elections` }),
+    },
+    'POST /api/orgs/:id/elections': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 201,
+      request: (w) => ({
+        method: 'POST',
+        url: `/api/orgs/${w.orgs.B.id}/elections`,
+        payload: { heldOn: '2025-06-01', kind: 'regular', termYears: 3 },
+      }),
+    },
+    'GET /api/orgs/:id/parameters': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/parameters` }),
+    },
+    'PUT /api/orgs/:id/parameters/:key': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'admin',
+      ok: 200,
+      request: (w) => ({
+        method: 'PUT',
+        url: `/api/orgs/${w.orgs.B.id}/parameters/org.branch.maxMembers`,
+        payload: { value: 40, reason: '本校支部规模从严掌握' },
+      }),
+    },
+    'DELETE /api/orgs/:id/parameters/:key': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'admin',
+      ok: 200,
+      request: async (w) => {
+        await ctx.app.inject({
+          method: 'PUT',
+          url: `/api/orgs/${w.orgs.B.id}/parameters/org.jointBranch.maxUnits`,
+          headers: adminHeaders,
+          payload: { value: 4, reason: '本校联合支部覆盖单位从严' },
+        });
+        return {
+          method: 'DELETE',
+          url: `/api/orgs/${w.orgs.B.id}/parameters/org.jointBranch.maxUnits`,
+          payload: { reason: '恢复标准包规定值' },
+        };
       },
-    }),
-  },
-  'POST /api/positions/:id/end': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 200,
-    request: async (w) => {
-      const res = await ctx.app.inject({
+    },
+    'GET /api/orgs/:id/meetings': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/meetings` }),
+    },
+    'GET /api/orgs/:id/meetings/roster': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/meetings/roster?date=2026-11-01` }),
+    },
+    'POST /api/orgs/:id/meetings': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 201,
+      request: (w) => ({ method: 'POST', url: `/api/orgs/${w.orgs.B.id}/meetings`, payload: meetingBody() }),
+    },
+    'GET /api/meetings/:id': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({ method: 'GET', url: `/api/meetings/${await meetingInB(w)}` }),
+    },
+    'PATCH /api/meetings/:id': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'PATCH',
+        url: `/api/meetings/${await meetingInB(w)}`,
+        payload: { version: 1, minutes: '补充' },
+      }),
+    },
+    'POST /api/meetings/:id/submit': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/meetings/${await meetingInB(w)}/submit`,
+        payload: { version: 1 },
+      }),
+    },
+    'POST /api/meetings/:id/review': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'admin',
+      ok: 200,
+      request: async (w) => {
+        const id = await meetingInB(w);
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/meetings/${id}/submit`,
+          headers: adminHeaders,
+          payload: { version: 1 },
+        });
+        return { method: 'POST', url: `/api/meetings/${id}/review`, payload: { version: 2, action: 'lock' } };
+      },
+    },
+    'POST /api/meetings/:id/revisions': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => {
+        const id = await meetingInB(w);
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/meetings/${id}/submit`,
+          headers: adminHeaders,
+          payload: { version: 1 },
+        });
+        await ctx.app.inject({
+          method: 'POST',
+          url: `/api/meetings/${id}/review`,
+          headers: adminHeaders,
+          payload: { version: 2, action: 'lock' },
+        });
+        return {
+          method: 'POST',
+          url: `/api/meetings/${id}/revisions`,
+          payload: { version: 3, minutes: '更正', reason: '按签到表更正笔误' },
+        };
+      },
+    },
+    'GET /api/orgs/:id/positions': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/positions` }),
+    },
+    'POST /api/orgs/:id/positions': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 201,
+      request: (w) => ({
         method: 'POST',
         url: `/api/orgs/${w.orgs.B.id}/positions`,
-        headers: adminHeaders,
-        payload: { personId: w.people.mB, role: 'secretary', validFrom: '2025-06-01' },
-      });
-      return {
-        method: 'POST',
-        url: `/api/positions/${res.json().id}/end`,
-        payload: { ...v1, validTo: '2026-06-01' },
-      };
+        payload: {
+          personId: w.people.mB,
+          role: 'committee_member',
+          duty: 'propaganda',
+          validFrom: '2025-06-01',
+        },
+      }),
     },
-  },
-  'GET /api/people': {
-    kind: 'list',
-    request: () => ({ method: 'GET', url: '/api/people?pageSize=200' }),
-    excludes: (w, b) => !b.includes(w.people.mB),
-  },
-  'GET /api/people/export.xlsx': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/people/export.xlsx?orgId=${w.orgs.B.id}` }),
-  },
-  'GET /api/people/:id': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/people/${w.people.mB}` }),
-  },
-  'GET /api/people/:id/id-number': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'admin',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/people/${w.people.mB}/id-number` }),
-  },
-  'POST /api/people': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 201,
-    request: (w) => ({
-      method: 'POST',
-      url: '/api/people',
-      payload: { name: '新党员', orgId: w.orgs.B.id, status: 'applicant', statusFrom: '2026-03-01' },
-    }),
-  },
-  'PATCH /api/people/:id': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 200,
-    request: async (w) => ({
-      method: 'PATCH',
-      url: `/api/people/${await insertPerson(ctx.deps, { orgId: w.orgs.B.id })}`,
-      payload: { ...v1, phone: '13900000000' },
-    }),
-  },
-  'POST /api/people/:id/status': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 200,
-    request: async (w) => ({
-      method: 'POST',
-      url: `/api/people/${await insertPerson(ctx.deps, { orgId: w.orgs.B.id, status: 'applicant', statusFrom: '2025-01-01' })}/status`,
-      payload: { ...v1, status: 'activist', from: '2025-09-01' },
-    }),
-  },
-  'GET /api/import/roster-template.xlsx': {
-    kind: 'self',
-    request: () => ({ method: 'GET', url: '/api/import/roster-template.xlsx' }),
-  },
-  'POST /api/import/roster': {
-    kind: 'scoped',
-    write: true,
-    rightful: 'officerB',
-    ok: 200,
-    request: async (w) => ({
-      method: 'POST',
-      url: `/api/import/roster?orgId=${w.orgs.B.id}&dryRun=true`,
-      ...(await multipartXlsx(ROSTER_XLSX_EMPTY)),
-    }),
-  },
-  'GET /api/standards/packs': {
-    kind: 'self',
-    request: () => ({ method: 'GET', url: '/api/standards/packs' }),
-  },
-  'GET /api/standards/packs/:id': {
-    kind: 'self',
-    request: () => ({ method: 'GET', url: '/api/standards/packs/national-baseline' }),
-  },
-  'GET /api/compliance/findings': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/compliance/findings?orgId=${w.orgs.B.id}` }),
-  },
-  'GET /api/compliance/findings.xlsx': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/compliance/findings.xlsx?orgId=${w.orgs.B.id}` }),
-  },
-  'GET /api/compliance/scorecard/:orgId': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/compliance/scorecard/${w.orgs.B.id}` }),
-  },
-  'GET /api/compliance/dashboard': {
-    kind: 'scoped',
-    write: false,
-    rightful: 'officerB',
-    ok: 200,
-    request: (w) => ({ method: 'GET', url: `/api/compliance/dashboard?orgId=${w.orgs.B.id}` }),
-  },
-  'GET /api/audit': {
-    kind: 'list',
-    request: () => ({ method: 'GET', url: '/api/audit?pageSize=200' }),
-    excludes: (w, b) => !b.includes(w.people.mB),
-  },
-});
+    'POST /api/positions/:id/end': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => {
+        const res = await ctx.app.inject({
+          method: 'POST',
+          url: `/api/orgs/${w.orgs.B.id}/positions`,
+          headers: adminHeaders,
+          payload: { personId: w.people.mB, role: 'secretary', validFrom: '2025-06-01' },
+        });
+        return {
+          method: 'POST',
+          url: `/api/positions/${res.json().id}/end`,
+          payload: { ...v1, validTo: '2026-06-01' },
+        };
+      },
+    },
+    'GET /api/people': {
+      kind: 'list',
+      request: () => ({ method: 'GET', url: '/api/people?pageSize=200' }),
+      excludes: (w, b) => !b.includes(w.people.mB),
+    },
+    'GET /api/people/export.xlsx': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/people/export.xlsx?orgId=${w.orgs.B.id}` }),
+    },
+    'GET /api/people/:id': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/people/${w.people.mB}` }),
+    },
+    'GET /api/people/:id/id-number': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'admin',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/people/${w.people.mB}/id-number` }),
+    },
+    'POST /api/people': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 201,
+      request: (w) => ({
+        method: 'POST',
+        url: '/api/people',
+        payload: { name: '新党员', orgId: w.orgs.B.id, status: 'applicant', statusFrom: '2026-03-01' },
+      }),
+    },
+    'PATCH /api/people/:id': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'PATCH',
+        url: `/api/people/${await insertPerson(ctx.deps, { orgId: w.orgs.B.id })}`,
+        payload: { ...v1, phone: '13900000000' },
+      }),
+    },
+    'POST /api/people/:id/status': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/people/${await insertPerson(ctx.deps, { orgId: w.orgs.B.id, status: 'applicant', statusFrom: '2025-01-01' })}/status`,
+        payload: { ...v1, status: 'activist', from: '2025-09-01' },
+      }),
+    },
+    'GET /api/import/roster-template.xlsx': {
+      kind: 'self',
+      request: () => ({ method: 'GET', url: '/api/import/roster-template.xlsx' }),
+    },
+    'POST /api/import/roster': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/import/roster?orgId=${w.orgs.B.id}&dryRun=true`,
+        ...(await multipartXlsx(ROSTER_XLSX_EMPTY)),
+      }),
+    },
+    'GET /api/standards/packs': {
+      kind: 'self',
+      request: () => ({ method: 'GET', url: '/api/standards/packs' }),
+    },
+    'GET /api/standards/packs/:id': {
+      kind: 'self',
+      request: () => ({ method: 'GET', url: '/api/standards/packs/national-baseline' }),
+    },
+    'GET /api/compliance/findings': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/compliance/findings?orgId=${w.orgs.B.id}` }),
+    },
+    'GET /api/compliance/findings.xlsx': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/compliance/findings.xlsx?orgId=${w.orgs.B.id}` }),
+    },
+    'GET /api/compliance/scorecard/:orgId': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/compliance/scorecard/${w.orgs.B.id}` }),
+    },
+    'GET /api/compliance/dashboard': {
+      kind: 'scoped',
+      write: false,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/compliance/dashboard?orgId=${w.orgs.B.id}` }),
+    },
+    'GET /api/audit': {
+      kind: 'list',
+      request: () => ({ method: 'GET', url: '/api/audit?pageSize=200' }),
+      excludes: (w, b) => !b.includes(w.people.mB),
+    },
+  };
+};
 
 let adminHeaders: Record<string, string> = {};
 

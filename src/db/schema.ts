@@ -169,8 +169,22 @@ export interface MeetingTable {
   incomplete: Generated<boolean>;
   source: Generated<string>;
   recordedAt: Timestamp;
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Timestamp | null;
+  submittedAt: Timestamp | null;
   version: Generated<number>;
   createdAt: CreatedAt;
+}
+
+export interface MeetingRevisionTable {
+  id: string;
+  meetingId: string;
+  version: number;
+  reason: string;
+  before: Json<Record<string, unknown>>;
+  revisedBy: string;
+  revisedAt: Timestamp;
 }
 
 /** A recorded vote (RULES.md §0.3 C4, ORG-020). */
@@ -241,6 +255,7 @@ export interface DB {
   auditLog: AuditLogTable;
   meeting: MeetingTable;
   meetingAttendance: MeetingAttendanceTable;
+  meetingRevision: MeetingRevisionTable;
   complianceRun: ComplianceRunTable;
   finding: FindingTable;
   parameterOverride: ParameterOverrideTable;

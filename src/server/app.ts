@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { complianceRoutes } from './routes/compliance.routes.ts';
 import { importRoutes, UPLOAD_MAX_BYTES } from './routes/import.routes.ts';
+import { meetingRoutes } from './routes/meetings.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
 import { parameterRoutes } from './routes/parameters.routes.ts';
 import { peopleRoutes } from './routes/people.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(
   await app.register(authRoutes, routeDeps);
   await app.register(orgRoutes, routeDeps);
   await app.register(parameterRoutes, routeDeps);
+  await app.register(meetingRoutes, routeDeps);
   await app.register(peopleRoutes, routeDeps);
   await app.register(importRoutes, routeDeps);
   await app.register(auditRoutes, routeDeps);

@@ -95,6 +95,7 @@ const themeDayRule = z.discriminatedUnion('type', [
 /** Settings of RULES.md §2 (LIFE). */
 export const LIFE_SETTINGS: readonly SettingDef[] = [
   setting('life.allowCombinedMeetings', T.bool, true, 'RULES §0.3 C5', PRODUCT),
+  setting('life.record.lateEntryDays', T.int, 7, 'issue 3: records entered later are marked 补录', PRODUCT),
   setting('life.partyCongress.minPerQuarter', T.int, 1, 'ZBTL Ch.4'),
   setting('life.committee.minPerMonth', T.int, 1, 'ZBTL Ch.4'),
   setting('life.groupMeeting.target', T.intRange, [1, 1], 'ZBTL Ch.4; S002 §三(二)3', {
