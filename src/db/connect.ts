@@ -39,6 +39,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
         pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection that the server drops (restart, admin termination) must not crash the
+  // process: the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) => process.stderr.write(`PostgreSQL 连接中断（已丢弃该连接）：${err.message}\n`));
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
