@@ -12,6 +12,7 @@ import { ElectionsTab } from './ElectionsTab.tsx';
 import { OrgChangesTab } from './OrgChangesTab.tsx';
 import { OrgCounts } from './OrgCounts.tsx';
 import { OrgHeader } from './OrgHeader.tsx';
+import { MeetingsTab } from './MeetingsTab.tsx';
 import { OrgMembersTab } from './OrgMembersTab.tsx';
 import { ParametersTab } from './ParametersTab.tsx';
 import { TermPanel } from './TermPanel.tsx';
@@ -50,6 +51,11 @@ export default function OrgPanel() {
         destroyOnHidden
         items={[
           { key: 'members', label: M.orgs.tabMembers, children: <OrgMembersTab key={org.id} org={org} /> },
+          {
+            key: 'meetings',
+            label: M.orgs.tabMeetings,
+            children: <MeetingsTab key={org.id} orgId={org.id} />,
+          },
           { key: 'changes', label: M.orgs.tabChanges, children: <OrgChangesTab org={org} /> },
           { key: 'elections', label: M.orgs.tabElections, children: <ElectionsTab orgId={org.id} /> },
           {
