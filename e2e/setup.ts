@@ -27,7 +27,14 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhibu-e2e-'));
   const { DATABASE_URL: _pg, ...inherited } = process.env;
-  const env = { ...inherited, ZHIBU_DATA_DIR: dataDir, ZHIBU_DEMO: '1', LOG_LEVEL: 'warn' };
+  // the suites sign in many times within a minute from one address
+  const env = {
+    ...inherited,
+    ZHIBU_DATA_DIR: dataDir,
+    ZHIBU_DEMO: '1',
+    LOG_LEVEL: 'warn',
+    ZHIBU_LOGIN_RATE_LIMIT: '1000',
+  };
   const demo = spawnSync(process.execPath, ['bin/zhibu.js', 'demo', '--as-of', E2E_AS_OF], {
     cwd: root,
     env,

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   ZHIBU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   /** Demo mode: show demo accounts on the login page. Defaults to on for the embedded DB. */
   ZHIBU_DEMO: z.enum(['0', '1']).optional(),
+  /** Login attempts allowed per client address per minute. */
+  ZHIBU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Pool size for PostgreSQL. */
   ZHIBU_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   /** Log level. */
@@ -32,6 +34,7 @@ export type Config = {
   sessionIdleMinutes: number;
   demo: boolean;
   pgPool: number;
+  loginRateLimit: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 };
 
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.ZHIBU_SESSION_IDLE_MINUTES,
     demo: e.ZHIBU_DEMO ? e.ZHIBU_DEMO === '1' : !e.DATABASE_URL,
     pgPool: e.ZHIBU_PG_POOL,
+    loginRateLimit: e.ZHIBU_LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
   if (env === process.env) cached = config;

@@ -60,7 +60,10 @@ async function serve(opts: { demo: boolean }) {
     await seedDemo(rt.deps, shanghaiDate(new Date()), (d, t, w) => bar.update(d, t, w));
     bar.done();
   }
-  const app = await buildApp(rt.deps, { logger: { level: rt.config.logLevel } });
+  const app = await buildApp(rt.deps, {
+    logger: { level: rt.config.logLevel },
+    loginRateLimit: rt.config.loginRateLimit,
+  });
   scheduleNightly(rt.deps, (e) => app.log.error({ err: e }, 'nightly compliance run failed'));
   const close = async () => {
     await app.close();
