@@ -49,6 +49,16 @@ const matrix = (ctx: TestContext): Record<string, Entry> => {
         payload: { ...meetingBody(), hostId: w.people.mB, recorderId: w.people.mB },
       })
     ).json().id;
+  /** A meeting in B moved by the admin through `steps` of the workflow (submit, then lock). */
+  const meetingInBAfter = async (w: World, steps: ('submit' | 'lock')[]): Promise<string> => {
+    const id = await meetingInB(w);
+    for (const [i, step] of steps.entries()) {
+      const url = `/api/meetings/${id}/${step === 'submit' ? 'submit' : 'review'}`;
+      const payload = step === 'submit' ? { version: i + 1 } : { version: i + 1, action: 'lock' };
+      await ctx.app.inject({ method: 'POST', url, headers: adminHeaders, payload });
+    }
+    return id;
+  };
   return {
     'GET /api/health': { kind: 'public', request: () => ({ method: 'GET', url: '/api/health' }) },
     'GET /api/auth/demo-accounts': {
@@ -274,42 +284,22 @@ const matrix = (ctx: TestContext): Record<string, Entry> => {
       write: true,
       rightful: 'admin',
       ok: 200,
-      request: async (w) => {
-        const id = await meetingInB(w);
-        await ctx.app.inject({
-          method: 'POST',
-          url: `/api/meetings/${id}/submit`,
-          headers: adminHeaders,
-          payload: { version: 1 },
-        });
-        return { method: 'POST', url: `/api/meetings/${id}/review`, payload: { version: 2, action: 'lock' } };
-      },
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/meetings/${await meetingInBAfter(w, ['submit'])}/review`,
+        payload: { version: 2, action: 'lock' },
+      }),
     },
     'POST /api/meetings/:id/revisions': {
       kind: 'scoped',
       write: true,
       rightful: 'officerB',
       ok: 200,
-      request: async (w) => {
-        const id = await meetingInB(w);
-        await ctx.app.inject({
-          method: 'POST',
-          url: `/api/meetings/${id}/submit`,
-          headers: adminHeaders,
-          payload: { version: 1 },
-        });
-        await ctx.app.inject({
-          method: 'POST',
-          url: `/api/meetings/${id}/review`,
-          headers: adminHeaders,
-          payload: { version: 2, action: 'lock' },
-        });
-        return {
-          method: 'POST',
-          url: `/api/meetings/${id}/revisions`,
-          payload: { version: 3, minutes: '更正', reason: '按签到表更正笔误' },
-        };
-      },
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/meetings/${await meetingInBAfter(w, ['submit', 'lock'])}/revisions`,
+        payload: { version: 3, minutes: '更正', reason: '按签到表更正笔误' },
+      }),
     },
     'GET /api/orgs/:id/positions': {
       kind: 'scoped',

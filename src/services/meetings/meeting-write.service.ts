@@ -153,6 +153,31 @@ const current = (
   votes: m.votes,
 });
 
+/**
+ * Merges changes into a record's current content, validates the result and rewrites the row and its
+ * attendance; returns the content before the change (kept by revisions).
+ */
+async function applyChanges(
+  trx: Tx,
+  m: Parameters<typeof current>[0] & { id: string },
+  changes: Partial<MeetingBody>,
+) {
+  const att = await trx
+    .selectFrom('meetingAttendance')
+    .select(['personId', 'status', 'reason'])
+    .where('meetingId', '=', m.id)
+    .execute();
+  const before = current(m, att as Body['attendance']);
+  const b = MeetingBodySchema.parse({ ...before, ...changes });
+  await trx
+    .updateTable('meeting')
+    .set((eb) => ({ ...columns(b), version: eb('version', '+', 1) }))
+    .where('id', '=', m.id)
+    .execute();
+  await writeAttendance(trx, m.id, b);
+  return before;
+}
+
 /** Edits a record that is not submitted or locked (optimistic concurrency). */
 export async function updateMeeting(
   deps: Deps,
@@ -172,19 +197,8 @@ export async function updateMeeting(
           : '记录已提交审核，审核退回后才能修改',
       );
     }
-    const att = await trx
-      .selectFrom('meetingAttendance')
-      .select(['personId', 'status', 'reason'])
-      .where('meetingId', '=', id)
-      .execute();
     const { version: _v, ...changes } = input;
-    const b = MeetingBodySchema.parse({ ...current(m, att as Body['attendance']), ...changes });
-    await trx
-      .updateTable('meeting')
-      .set((eb) => ({ ...columns(b), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-    await writeAttendance(trx, id, b);
+    await applyChanges(trx, m, changes);
     await recordAudit(trx, deps.clock(), actor, {
       action: 'update',
       entity: 'meeting',
@@ -287,14 +301,8 @@ export async function reviseMeeting(
         'meeting_not_locked',
         '只有已审核锁定的记录需要修订；未锁定的记录可直接修改',
       );
-    const att = await trx
-      .selectFrom('meetingAttendance')
-      .select(['personId', 'status', 'reason'])
-      .where('meetingId', '=', id)
-      .execute();
-    const before = current(m, att as Body['attendance']);
     const { version: _v, reason, ...changes } = input;
-    const b = MeetingBodySchema.parse({ ...before, ...changes });
+    const before = await applyChanges(trx, m, changes);
     await trx
       .insertInto('meetingRevision')
       .values({
@@ -307,12 +315,6 @@ export async function reviseMeeting(
         revisedAt: deps.clock(),
       })
       .execute();
-    await trx
-      .updateTable('meeting')
-      .set((eb) => ({ ...columns(b), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
-    await writeAttendance(trx, id, b);
     await recordAudit(trx, deps.clock(), actor, {
       action: 'revise',
       entity: 'meeting',
