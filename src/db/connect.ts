@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { preparingClient } from './prepared-client.ts';
 import type { DB } from './schema.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -26,10 +27,14 @@ const parsers = {
   [NUMERIC_OID]: (v: string) => Number(v),
 };
 
-/** Opens PostgreSQL (pool; `jit = off` on every connection). */
-export function openPostgres(url: string, poolSize = 10): Database {
+/**
+ * Opens PostgreSQL (pool; `jit = off` on every connection). Parameterized statements run as named
+ * prepared statements unless `prepare` is false (prepared-client.ts).
+ */
+export function openPostgres(url: string, poolSize = 10, opts: { prepare?: boolean } = {}): Database {
   const pool = new pg.Pool({
     connectionString: url,
+    ...(opts.prepare === false ? {} : { Client: preparingClient }),
     max: poolSize,
     // jit off on every pooled connection (DESIGN: JIT cost 0.8 s on a 0.3 s reporting query)
     options: '-c jit=off -c timezone=Asia/Shanghai',

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compileOnce, runCompiled } from '../db/compile-once.ts';
+import type { DB } from '../db/schema.ts';
 import { type Grant, type Scope, scopeFromGrants } from '../domain/auth/scope.ts';
 import { AppError, validationError } from '../domain/errors.ts';
 import type { Role } from '../shared/enums.ts';
@@ -123,43 +126,49 @@ function fmtTime(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** The session, its user and grants with their orgs' current paths (compiled once: runs on every request). */
+const sessionQuery = compileOnce(
+  (db: Kysely<DB>, p: { id: string }) =>
+    db
+      .selectFrom('userSession as s')
+      .innerJoin('appUser as u', 'u.id', 's.userId')
+      .select([
+        's.id as sessionId',
+        's.csrfToken',
+        's.lastSeenAt',
+        'u.id',
+        'u.username',
+        'u.displayName',
+        'u.personId',
+        'u.disabled',
+      ])
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('userGrant as g')
+            .leftJoin('org as o', 'o.id', 'g.orgId')
+            .select([
+              'g.role',
+              'g.orgId',
+              'g.pii',
+              'o.path as orgPath',
+              'o.name as orgName',
+              'o.code as orgCode',
+            ])
+            .whereRef('g.userId', '=', 'u.id'),
+        ).as('grants'),
+      )
+      .where('s.id', '=', p.id),
+  ['id'],
+);
+
 /** Resolves a session token to the caller with a scope computed now from grants and org paths. */
 export async function authenticate(deps: Deps, token: string | undefined): Promise<Caller | null> {
   if (!token) return null;
   const now = deps.clock();
   const id = tokenId(token);
-  // session, user and grants (with current org paths) in one round trip
-  const row = await deps.db
-    .selectFrom('userSession as s')
-    .innerJoin('appUser as u', 'u.id', 's.userId')
-    .select([
-      's.id as sessionId',
-      's.csrfToken',
-      's.lastSeenAt',
-      'u.id',
-      'u.username',
-      'u.displayName',
-      'u.personId',
-      'u.disabled',
-    ])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('userGrant as g')
-          .leftJoin('org as o', 'o.id', 'g.orgId')
-          .select([
-            'g.role',
-            'g.orgId',
-            'g.pii',
-            'o.path as orgPath',
-            'o.name as orgName',
-            'o.code as orgCode',
-          ])
-          .whereRef('g.userId', '=', 'u.id'),
-      ).as('grants'),
-    )
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  // session, user and grants (with current org paths) in one round trip, compiled once
+  const [row] = await runCompiled(deps.db, sessionQuery.bind(deps.db, { id }));
   if (!row || row.disabled) return null;
   const idleMs = deps.sessionIdleMinutes * 60_000;
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > idleMs) {

@@ -18,6 +18,17 @@ export function inSubtree(path: string, root: string): boolean {
   return path.startsWith(root);
 }
 
+/**
+ * The exclusive upper bound of the subtree at `root` in C collation: every path that starts with
+ * `root` (which ends in '/') sorts before `root` with that last '/' replaced by '0' (the next code
+ * point), and nothing else sorts in between. `path >= root AND path < subtreeEnd(root)` is a btree
+ * range that the planner can use even when the bounds are parameters (a generic prepared plan),
+ * which `path LIKE $1` is not.
+ */
+export function subtreeEnd(root: string): string {
+  return `${root.slice(0, -1)}0`;
+}
+
 /** The kinds of parent each kind may sit under (ORG-001). `null` = may be a root. */
 const ALLOWED_PARENTS: Record<OrgKind, readonly (OrgKind | null)[]> = {
   committee: [null, 'committee'],

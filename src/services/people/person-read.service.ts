@@ -1,5 +1,7 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { compileOnce, runCompiled } from '../../db/compile-once.ts';
 import { type Scope, canReadPath, canReadPii, canWritePath } from '../../domain/auth/scope.ts';
+import { subtreeEnd } from '../../domain/org/org-tree.ts';
 import { addYears, shanghaiDate, wholeYears } from '../../domain/dates.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import type {
@@ -23,79 +25,228 @@ const fullSince = (eb: ExpressionBuilder<DB, 'person'>) =>
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Refuses a subtree root that does not exist or lies outside the caller's read scope. */
+export function checkSubtreeRoot(scope: Scope, rootPath: string | null | undefined): void {
+  if (!rootPath) throw notFound('组织', 'org_not_found');
+  if (!canReadPath(scope, rootPath))
+    throw new AppError('forbidden', 'forbidden', '该组织不在您的管理范围内，无权查看');
+}
+
+/** Plain values of a member-list filter; which keys are present fixes the SQL (the cache key). */
+type FilterArgs = Record<string, string | number>;
+
 /**
- * Builds the scoped, filtered query over current membership rows only (no select list). Person and
- * org filters are semi-joins, so the page is chosen from the membership index before any join.
+ * The filter of a member list as plain parameter values (every transformation done here), so that
+ * the SQL depends only on which keys are present. With `orgId`, rows are bounded by that org's
+ * subtree (a path range read from `org` inside the statement) and the CALLER MUST check the root with
+ * `checkSubtreeRoot`; otherwise by the scope's read roots.
  */
-export async function scopedPersonQuery(
-  deps: Deps,
-  scope: Scope,
-  q: Omit<PersonListQuery, 'page' | 'pageSize'>,
-) {
-  const asOf = shanghaiDate(deps.clock());
-  let query = deps.db.selectFrom('membership as m').where('m.validTo', 'is', null);
-  if (q.orgId) {
-    // the subtree root is checked against the scope, so its prefix alone bounds the rows
-    const root = await deps.db.selectFrom('org').select('path').where('id', '=', q.orgId).executeTakeFirst();
-    if (!root) throw notFound('组织', 'org_not_found');
-    if (!canReadPath(scope, root.path))
-      throw new AppError('forbidden', 'forbidden', '该组织不在您的管理范围内，无权查看');
-    query = query.where('m.orgPath', 'like', `${root.path}%`);
-  } else if (!scope.admin) {
-    if (scope.read.length === 0) {
-      query = query.where('m.personId', '=', scope.personId ?? '00000000-0000-0000-0000-000000000000');
-    } else {
-      const roots = scope.read;
-      query = query.where((eb) => eb.or(roots.map((p) => eb('m.orgPath', 'like', `${p}%`))));
+function filterArgs(scope: Scope, q: Omit<PersonListQuery, 'page' | 'pageSize'>, asOf: string): FilterArgs {
+  const a: FilterArgs = {};
+  if (q.orgId) a.orgId = q.orgId;
+  else if (!scope.admin) {
+    if (scope.read.length === 0) a.self = scope.personId ?? '00000000-0000-0000-0000-000000000000';
+    for (const [i, p] of scope.read.entries()) {
+      a[`root${i}`] = p;
+      a[`rootEnd${i}`] = subtreeEnd(p);
     }
   }
-  const statuses = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
-  if (statuses?.length) query = query.where('m.status', 'in', statuses);
-  else if (!q.includeLeft) query = query.where('m.status', '!=', 'left');
-  if (q.category) {
-    const category = q.category;
-    query = query.where('m.orgId', 'in', (eb) =>
-      eb.selectFrom('org').select('id').where('category', '=', category),
-    );
+  const statuses = q.status === undefined ? [] : Array.isArray(q.status) ? q.status : [q.status];
+  for (const [i, st] of statuses.entries()) a[`status${i}`] = st;
+  if (statuses.length === 0 && !q.includeLeft) a.notStatus = 'left';
+  if (q.category) a.category = q.category;
+  if (q.gender) a.gender = q.gender;
+  if (q.q) a.nameLike = `%${escapeLike(q.q)}%`;
+  // age ≥ N ⇔ born on or before asOf − N years; age ≤ N ⇔ born after asOf − (N+1) years
+  if (q.ageMin !== undefined) a.bornOnOrBefore = addYears(asOf, -q.ageMin);
+  if (q.ageMax !== undefined) a.bornAfter = addYears(asOf, -(q.ageMax + 1));
+  if (q.partyAgeMin !== undefined) a.fullOnOrBefore = addYears(asOf, -q.partyAgeMin);
+  if (q.partyAgeMax !== undefined) a.fullAfter = addYears(asOf, -(q.partyAgeMax + 1));
+  return a;
+}
+
+const keysWith = (a: FilterArgs, prefix: string) => Object.keys(a).filter((k) => k.startsWith(prefix));
+
+/**
+ * Current membership rows matching the filter (no select list). Person and org filters are
+ * semi-joins, so the page is chosen from the membership index before any join.
+ */
+function membershipRows(db: Kysely<DB>, a: FilterArgs) {
+  let query = db.selectFrom('membership as m').where('m.validTo', 'is', null);
+  if ('orgId' in a) {
+    query = query
+      .where('m.orgPath', '>=', (eb) => eb.selectFrom('org').select('path').where('id', '=', String(a.orgId)))
+      .where('m.orgPath', '<', (eb) =>
+        eb
+          .selectFrom('org')
+          .select(sql<string>`left(path, -1) || '0'`.as('end'))
+          .where('id', '=', String(a.orgId)),
+      );
   }
-  const personFilters =
-    q.gender ||
-    q.q ||
-    q.ageMin !== undefined ||
-    q.ageMax !== undefined ||
-    q.partyAgeMin !== undefined ||
-    q.partyAgeMax !== undefined;
-  if (personFilters) {
+  if ('self' in a) query = query.where('m.personId', '=', String(a.self));
+  const roots = keysWith(a, 'rootEnd').map((k) => k.slice('rootEnd'.length));
+  if (roots.length)
+    query = query.where((eb) =>
+      eb.or(
+        roots.map((i) =>
+          eb.and([
+            eb('m.orgPath', '>=', String(a[`root${i}`])),
+            eb('m.orgPath', '<', String(a[`rootEnd${i}`])),
+          ]),
+        ),
+      ),
+    );
+  const statuses = keysWith(a, 'status').map((k) => String(a[k]));
+  if (statuses.length) query = query.where('m.status', 'in', statuses);
+  if ('notStatus' in a) query = query.where('m.status', '!=', String(a.notStatus));
+  if ('category' in a)
+    query = query.where('m.orgId', 'in', (eb) =>
+      eb.selectFrom('org').select('id').where('category', '=', String(a.category)),
+    );
+  const personKeys = ['gender', 'nameLike', 'bornOnOrBefore', 'bornAfter', 'fullOnOrBefore', 'fullAfter'];
+  if (personKeys.some((k) => k in a)) {
     query = query.where('m.personId', 'in', (eb) => {
       let p = eb.selectFrom('person').select('person.id');
-      if (q.gender) p = p.where('person.gender', '=', q.gender);
-      if (q.q) p = p.where('person.name', 'like', `%${escapeLike(q.q)}%`);
-      // age ≥ N ⇔ born on or before asOf − N years; age ≤ N ⇔ born after asOf − (N+1) years
-      if (q.ageMin !== undefined) p = p.where('person.birthDate', '<=', addYears(asOf, -q.ageMin));
-      if (q.ageMax !== undefined) p = p.where('person.birthDate', '>', addYears(asOf, -(q.ageMax + 1)));
-      if (q.partyAgeMin !== undefined) p = p.where(fullSince, '<=', addYears(asOf, -q.partyAgeMin));
-      if (q.partyAgeMax !== undefined) p = p.where(fullSince, '>', addYears(asOf, -(q.partyAgeMax + 1)));
+      if ('gender' in a) p = p.where('person.gender', '=', String(a.gender));
+      if ('nameLike' in a) p = p.where('person.name', 'like', String(a.nameLike));
+      if ('bornOnOrBefore' in a) p = p.where('person.birthDate', '<=', String(a.bornOnOrBefore));
+      if ('bornAfter' in a) p = p.where('person.birthDate', '>', String(a.bornAfter));
+      if ('fullOnOrBefore' in a) p = p.where(fullSince, '<=', String(a.fullOnOrBefore));
+      if ('fullAfter' in a) p = p.where(fullSince, '>', String(a.fullAfter));
       return p;
     });
   }
-  return { query, asOf };
+  return query;
 }
 
-/** One page of current people in the caller's scope, with filters; ID numbers masked. */
+/**
+ * The filtered query over current membership rows in the caller's scope (no select list), for
+ * exports. With `orgId` the CALLER MUST check the root with `checkSubtreeRoot`.
+ */
+export function scopedPersonQuery(deps: Deps, scope: Scope, q: Omit<PersonListQuery, 'page' | 'pageSize'>) {
+  const asOf = shanghaiDate(deps.clock());
+  return { query: membershipRows(deps.db, filterArgs(scope, q, asOf)), asOf };
+}
+
+/** The path of the org `orgId`, or undefined (for `checkSubtreeRoot`). */
+export async function orgPathOf(deps: Deps, orgId: string) {
+  return (await deps.db.selectFrom('org').select('path').where('id', '=', orgId).executeTakeFirst())?.path;
+}
+
+type ListRow = {
+  person_id: string;
+  name: string;
+  gender: string | null;
+  birth_date: string | null;
+  education: string | null;
+  phone: string | null;
+  id_number_masked: string | null;
+  status: string;
+  valid_from: string;
+  org_id: string;
+  org_name: string;
+  org_code: string;
+  full_since: string | null;
+};
+
+/**
+ * One page: the subtree root (when filtered by org), the total and the page's people and orgs as
+ * JSON, in one statement. `limit`/`offset` are parameters too.
+ */
+function pageStatement(db: Kysely<DB>, a: FilterArgs) {
+  return db
+    .with(
+      (cte) => cte('base').notMaterialized(),
+      () => membershipRows(db, a).select(['m.personId', 'm.orgId', 'm.orgPath', 'm.status', 'm.validFrom']),
+    )
+    .with('pg', (w) =>
+      w
+        .selectFrom('base')
+        .selectAll()
+        .orderBy('orgPath')
+        .orderBy('personId')
+        .limit(a.limit as number)
+        .offset(a.offset as number),
+    )
+    .selectNoFrom((eb) => [
+      ('orgId' in a
+        ? eb.selectFrom('org').select('path').where('id', '=', String(a.orgId))
+        : sql<string | null>`null::text`
+      ).as('rootPath'),
+      eb.selectFrom('base').select(eb.fn.countAll<number>().as('n')).as('total'),
+      sql<ListRow[]>`coalesce((${eb
+        .selectFrom('pg')
+        .innerJoin('person as p', 'p.id', 'pg.personId')
+        // a LIMITed lateral lookup is not flattened into a join: 50 index probes, never a scan of org
+        .innerJoinLateral(
+          (l) =>
+            l
+              .selectFrom('org')
+              .select(['id', 'name', 'code'])
+              .whereRef('org.id', '=', 'pg.orgId')
+              .limit(1)
+              .as('o'),
+          (join) => join.onTrue(),
+        )
+        .select(
+          sql`json_agg(json_build_object(
+            'person_id', p.id, 'name', p.name, 'gender', p.gender, 'birth_date', p.birth_date,
+            'education', p.education, 'phone', p.phone, 'id_number_masked', p.id_number_masked,
+            'status', pg.status, 'valid_from', pg.valid_from, 'org_id', o.id, 'org_name', o.name,
+            'org_code', o.code,
+            'full_since', (select min(f.valid_from) from membership f where f.person_id = p.id and f.status = 'full')
+          ) order by pg.org_path, pg.person_id)`.as('j'),
+        )}), '[]'::json)`.as('items'),
+    ]);
+}
+
+/** Compiled statements by filter shape (the set of filter keys present; bounded by the filter's fields). */
+const pageStatements = new Map<
+  string,
+  ReturnType<typeof compileOnce<Kysely<DB>, FilterArgs, Record<string, unknown>>>
+>();
+
+/**
+ * One page of current people in the caller's scope, with filters; ID numbers masked. One statement,
+ * compiled once per filter shape: per-statement and compile costs dominate this route at city scale
+ * (docs/benchmarks.md `list`).
+ */
 export async function listPeople(deps: Deps, scope: Scope, q: PersonListQuery) {
-  const { query, asOf } = await scopedPersonQuery(deps, scope, q);
-  const page = query
-    .select(['m.personId', 'm.orgId', 'm.orgPath', 'm.status', 'm.validFrom'])
-    .orderBy('m.orgPath')
-    .orderBy('m.personId')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const [countRow, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    withPersonColumns(deps, page),
-  ]);
-  const items: PersonListItem[] = rows.map((r) => presentListItem(r, asOf));
-  return { items, total: Number(countRow.n), page: q.page, pageSize: q.pageSize };
+  const asOf = shanghaiDate(deps.clock());
+  const a = { ...filterArgs(scope, q, asOf), limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const shape = Object.keys(a).join(',');
+  let statement = pageStatements.get(shape);
+  if (!statement) {
+    statement = compileOnce((db: Kysely<DB>, p: FilterArgs) => pageStatement(db, p), Object.keys(a));
+    pageStatements.set(shape, statement);
+  }
+  const [row] = (await runCompiled(deps.db, statement.bind(deps.db, a))) as {
+    rootPath: string | null;
+    total: number;
+    items: ListRow[];
+  }[];
+  if (q.orgId) checkSubtreeRoot(scope, row.rootPath);
+  const items: PersonListItem[] = row.items.map((r) =>
+    presentListItem(
+      {
+        id: r.person_id,
+        name: r.name,
+        gender: r.gender,
+        birthDate: r.birth_date,
+        education: r.education,
+        phone: r.phone,
+        idNumberMasked: r.id_number_masked,
+        status: r.status,
+        validFrom: r.valid_from,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        orgCode: r.org_code,
+        fullSince: r.full_since,
+      },
+      asOf,
+    ),
+  );
+  return { items, total: Number(row.total), page: q.page, pageSize: q.pageSize };
 }
 
 type PageRows = SelectQueryBuilder<

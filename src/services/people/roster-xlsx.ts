@@ -6,7 +6,13 @@ import type { PersonListQuery } from '../../shared/contracts/people.contract.ts'
 import { EDUCATIONS, MEMBER_STATUS_LABEL } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
-import { presentListItem, scopedPersonQuery, withPersonColumns } from './person-read.service.ts';
+import {
+  checkSubtreeRoot,
+  orgPathOf,
+  presentListItem,
+  scopedPersonQuery,
+  withPersonColumns,
+} from './person-read.service.ts';
 
 export const EXPORT_MAX_ROWS = 100_000;
 
@@ -82,7 +88,8 @@ export async function exportPeopleXlsx(
   q: PersonListQuery,
   unmask: boolean,
 ): Promise<Buffer> {
-  const { query, asOf } = await scopedPersonQuery(deps, scope, q);
+  if (q.orgId) checkSubtreeRoot(scope, await orgPathOf(deps, q.orgId));
+  const { query, asOf } = scopedPersonQuery(deps, scope, q);
   const page = query
     .select(['m.personId', 'm.orgId', 'm.orgPath', 'm.status', 'm.validFrom'])
     .orderBy('m.orgPath')
