@@ -292,6 +292,30 @@ describe.each(CASES)('school demo as of %s (seed %s)', (asOf, seed) => {
     }
   });
 
+  it('never has two holders of one seat at once (a by-election closes the replaced seat, not an older row)', () => {
+    // seed 11 once closed the previous term's secretary row instead of the replaced committee seat
+    for (const [seed, asOf] of [
+      [11, '2026-11-24'],
+      [11, '2027-01-01'],
+      [7, '2025-06-30'],
+    ] as const) {
+      const d = generateDemoDataset({ asOf, seed });
+      const seats = new Map<string, { from: string; to: string | null }[]>();
+      for (const p of d.positions) {
+        if (p.role !== 'secretary' && p.role !== 'deputy_secretary' && p.role !== 'group_leader') continue;
+        const key = `${p.org} ${p.role}`;
+        seats.set(key, [...(seats.get(key) ?? []), p]);
+      }
+      for (const [key, rows] of seats) {
+        rows.sort((a, b) => (a.from < b.from ? -1 : 1));
+        for (let i = 1; i < rows.length; i++)
+          expect(rows[i - 1].to !== null && rows[i - 1].to! <= rows[i].from, `${seed} ${asOf} ${key}`).toBe(
+            true,
+          );
+      }
+    }
+  });
+
   it('fills positions with eligible members, elected on the position date', () => {
     const orgs = new Map(school.orgs.map((o) => [o.code, o]));
     const byPerson = rowsByPerson(school);

@@ -100,9 +100,12 @@ export function elect(ctx: Ctx, org: OrgRow, members: readonly Member[], o: Elec
       (m) => !holders.has(m.ref) && m !== secretary && (eligibleFrom(m, 0) ?? '9999') <= on,
     );
     if (fresh.length > 0) {
-      const replaced = ctx.positions.findLast((p) => p.org === org.code && p.person === others[seat].ref);
-      if (replaced) replaced.to = on;
       const [role, duty] = committee[seat];
+      // the seat itself (the same person may also hold a closed row from the previous term)
+      const replaced = ctx.positions.find(
+        (p) => p.org === org.code && p.person === others[seat].ref && p.role === role && p.to === null,
+      );
+      if (replaced) replaced.to = on;
       const incoming = rng.pick(fresh);
       push(ctx, incoming.ref, org.code, role, duty, on);
       holders.add(incoming.ref);
