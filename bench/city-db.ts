@@ -9,7 +9,7 @@ import { generateDemoDataset } from '../src/services/demo/demo-dataset.ts';
 import { createPiiCrypto } from '../src/services/infra/pii-crypto.ts';
 
 /** Bump when the generator or schema changes so a cached bench database is rebuilt. */
-const DATA_VERSION = 'city-v6-meetings';
+const DATA_VERSION = 'city-v7-organizational-life';
 export const BENCH_SECRET = 'bench-secret-0123456789-abcdefghijklmnop';
 export const BENCH_USER = { username: 'bench_admin', password: 'Bench-passw0rd' };
 
@@ -57,8 +57,9 @@ export async function openCityDb(
     sessionIdleMinutes: 600,
     demo: false,
   };
+  // an existing database gets the migrations added since it was built (empty new tables)
+  await migrateToLatest(database.db);
   if (fresh) {
-    await migrateToLatest(database.db);
     const t0 = performance.now();
     const doc = generateDemoDataset({ asOf: '2026-11-24', scale: 'city', meetings: true });
     log(

@@ -41,7 +41,14 @@ export function smallUniversity(opts: { cElection?: string } = {}): DatasetDoc {
       org('B', '数学学院教工党支部', { pack: 'nwnu-2019-standardization' }),
       org('C', '后勤党支部', { category: '机关' }),
     ],
-    people: [...a, ...b, ...c].map((p, i) => (i === 0 ? { ...p, id_number: id17 + idCheckChar(id17) } : p)),
+    // B's secretary b1 is a 教学科研骨干 ("双带头人", ORG-012 under the nwnu pack)
+    people: [...a, ...b, ...c].map((p, i) =>
+      i === 0
+        ? { ...p, id_number: id17 + idCheckChar(id17) }
+        : p.ref === 'b1'
+          ? { ...p, flags: ['teaching_backbone'] }
+          : p,
+    ),
     memberships: [...a.map(member('A')), ...b.map(member('B')), ...c.map(member('C'))],
     positions: [
       { person: 'a1', org: 'A', role: 'secretary', duty: null, from: '2024-06-01', to: null },

@@ -4,7 +4,7 @@ import type { Tx } from '../services/deps.ts';
 /** Postgres array types of columns, per table, for unnest-based bulk inserts. */
 export type ColumnTypes = Record<
   string,
-  'uuid' | 'text' | 'int' | 'bigint' | 'date' | 'jsonb' | 'bool' | 'timestamptz'
+  'uuid' | 'text' | 'int' | 'bigint' | 'numeric' | 'date' | 'jsonb' | 'bool' | 'timestamptz'
 >;
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

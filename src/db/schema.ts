@@ -1,4 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CalendarTokenTable } from './schema-calendar.ts';
+import type {
+  PointsEntryTable,
+  PointsItemTable,
+  PointsPublicationTable,
+  StudyCreditSettingTable,
+  StudyRecordTable,
+} from './schema-study.ts';
 
 /** A `date` column: 'YYYY-MM-DD' strings both ways. */
 type DateCol = string;
@@ -158,7 +166,8 @@ export interface MeetingTable {
   lecturerId: string | null;
   expected: number | null;
   present: number | null;
-  agenda: Json<{ title: string; first_topic?: boolean }[]>;
+  /** `major`: a 重大事项 of a 支委会; `speakers`: person ids in speaking order (LIFE-016). */
+  agenda: Json<{ title: string; first_topic?: boolean; major?: boolean; speakers?: string[] }[]>;
   minutes: string | null;
   decisions: Json<string[]>;
   votes: Json<MeetingVote[]>;
@@ -242,6 +251,80 @@ export interface ParameterOverrideTable {
   createdAt: Timestamp;
 }
 
+export interface AnnualPlanTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  year: number;
+  /** draft | filed (LIFE-014). */
+  status: Generated<string>;
+  filedOn: DateCol | null;
+  filedBy: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface PlanItemTable {
+  id: string;
+  planId: string;
+  plannedOn: DateCol;
+  tags: Json<string[]>;
+  theme: string;
+  lecturerId: string | null;
+  note: string | null;
+  /** The held meeting that fulfils the item. */
+  meetingId: string | null;
+}
+
+/** Uploaded content, stored once per SHA-256 (hex). */
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+  createdAt: CreatedAt;
+}
+
+/** A file attached to a meeting record (photo, 签到表, other), content in `blob`. */
+export interface MeetingAttachmentTable {
+  id: string;
+  meetingId: string;
+  /** photo | sign_in | other */
+  kind: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: Timestamp;
+}
+
+/** A human score of a MANUAL/SEMI indicator (kind 'self' = 自评, 'final' = 考评); history in the audit log. */
+export interface IndicatorScoreTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  packId: string;
+  indicatorId: string;
+  period: string;
+  kind: string;
+  score: ColumnType<number | null, number | null, number | null>;
+  confirmed: boolean | null;
+  comment: string | null;
+  evidence: Json<IndicatorEvidence[]>;
+  scoredBy: string;
+  scoredAt: Timestamp;
+  version: Generated<number>;
+}
+
+/** One evidence item of an indicator score (jsonb; keys as stored). */
+export type IndicatorEvidence = {
+  type: 'meeting' | 'person' | 'document' | 'link' | 'note';
+  kind: string | null;
+  ref: string | null;
+  title: string;
+  url: string | null;
+};
+
 export interface DB {
   org: OrgTable;
   person: PersonTable;
@@ -256,9 +339,20 @@ export interface DB {
   meeting: MeetingTable;
   meetingAttendance: MeetingAttendanceTable;
   meetingRevision: MeetingRevisionTable;
+  meetingAttachment: MeetingAttachmentTable;
+  blob: BlobTable;
   complianceRun: ComplianceRunTable;
   finding: FindingTable;
   parameterOverride: ParameterOverrideTable;
+  calendarToken: CalendarTokenTable;
+  indicatorScore: IndicatorScoreTable;
+  studyRecord: StudyRecordTable;
+  studyCreditSetting: StudyCreditSettingTable;
+  pointsItem: PointsItemTable;
+  pointsEntry: PointsEntryTable;
+  pointsPublication: PointsPublicationTable;
+  annualPlan: AnnualPlanTable;
+  planItem: PlanItemTable;
 }
 
 export type OrgRow = Selectable<OrgTable>;

@@ -20,6 +20,13 @@ const ScorecardPage = lazy(() => import('./pages/compliance/ScorecardPage.tsx'))
 const FindingsPage = lazy(() => import('./pages/compliance/FindingsPage.tsx'));
 const StandardsPage = lazy(() => import('./pages/standards/StandardsPage.tsx'));
 const PackDocPage = lazy(() => import('./pages/standards/PackDocPage.tsx'));
+const HomePage = lazy(() => import('./pages/home/HomePage.tsx'));
+const MyCalendarPage = lazy(() => import('./pages/calendar/MyCalendarPage.tsx'));
+const OrgCalendarPage = lazy(() => import('./pages/calendar/OrgCalendarPage.tsx'));
+const MeetingFormPage = lazy(() => import('./pages/meetings/MeetingFormPage.tsx'));
+const MeetingDetailPage = lazy(() => import('./pages/meetings/MeetingDetailPage.tsx'));
+const ReviewQueuePage = lazy(() => import('./pages/meetings/ReviewQueuePage.tsx'));
+const LedgerPage = lazy(() => import('./pages/ledger/LedgerPage.tsx'));
 
 /** All routes; every page is a lazily loaded chunk. */
 export const router = createBrowserRouter([
@@ -28,6 +35,14 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading />}>
         <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/orgs/:id/ledger',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <LedgerPage />
       </Suspense>
     ),
   },
@@ -42,8 +57,15 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <OrgSelectHint /> },
           { path: ':id', element: <OrgPanel /> },
+          { path: ':id/calendar', element: <OrgCalendarPage /> },
         ],
       },
+      { path: 'orgs/:orgId/meetings/new', element: <MeetingFormPage /> },
+      { path: 'meetings/review', element: <ReviewQueuePage /> },
+      { path: 'meetings/:id', element: <MeetingDetailPage /> },
+      { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
+      { path: 'home', element: <HomePage /> },
+      { path: 'me/calendar', element: <MyCalendarPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/new', element: <PersonNewPage /> },
       { path: 'people/:id', element: <PersonDetailPage /> },

@@ -4,6 +4,11 @@ import * as m202611240002 from './202611240002_meetings.ts';
 import * as m202611240003 from './202611240003_findings.ts';
 import * as m202611240004 from './202611240004_parameter_overrides.ts';
 import * as m202611240005 from './202611240005_meeting_workflow.ts';
+import * as m202611240006 from './202611240006_study.ts';
+import * as m202611240007 from './202611240007_calendar_feed.ts';
+import * as m202611240008 from './202611240008_annual_plan.ts';
+import * as m202611240009 from './202611240009_meeting_attachments.ts';
+import * as m202611240010 from './202611240010_indicator_scores.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +17,9 @@ export const migrations: Record<string, Migration> = {
   '202611240003_findings': m202611240003,
   '202611240004_parameter_overrides': m202611240004,
   '202611240005_meeting_workflow': m202611240005,
+  '202611240006_study': m202611240006,
+  '202611240007_calendar_feed': m202611240007,
+  '202611240008_annual_plan': m202611240008,
+  '202611240009_meeting_attachments': m202611240009,
+  '202611240010_indicator_scores': m202611240010,
 };

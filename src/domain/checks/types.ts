@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import type { EduFacts } from './edu-facts.ts';
+import type { LeadershipFacts } from './leadership-facts.ts';
+import type { ParticipationFacts } from './participation.ts';
+import type { MajorMatterFacts } from './speaking-order.ts';
 
 export type Severity = 'info' | 'warn' | 'violation';
 
@@ -47,6 +51,8 @@ export type OrgFacts = {
   }[];
   /** The latest regular election on or before the evaluation date. */
   lastRegularElection: { heldOn: string; termYears: number } | null;
+  /** ORG-012/016/017: secretary flags, elections of the current term, seat changes (absent = not loaded). */
+  leadership?: LeadershipFacts;
 };
 
 /** Organizational-life facts of one org for the calendar year of the evaluation date. */
@@ -60,6 +66,14 @@ export type LifeFacts = {
   incomplete: { meetingId: string; date: string; tags: string[]; missing: Record<string, string[]> }[];
   /** 党员大会/支委会 records whose first agenda item is not flagged 第一议题 (LIFE-013). */
   noFirstTopic: { meetingId: string; date: string; tags: string[] }[];
+  /** The annual plan of the evaluation year (LIFE-014), as of the evaluation date; absent = none. */
+  plan?: PlanFacts | null;
+  /** LIFE-018/019: current party members and their attendance marks (absent = not loaded). */
+  participation?: ParticipationFacts;
+  /** LIFE-016: 支委会 records of the year with 重大事项 (absent = not loaded). */
+  majorMatters?: MajorMatterFacts[];
+  /** ORG-019: full members with voting rights on the day of each meeting with votes, by meeting id. */
+  votersOn?: Record<string, number>;
   /** Recorded votes (ORG-020). */
   votes: {
     meetingId: string;
@@ -75,12 +89,20 @@ export type LifeFacts = {
   }[];
 };
 
+/** An org's annual plan (年度计划) for the evaluation year: filing and planned meetings per tag per month. */
+export type PlanFacts = {
+  /** Day it was filed with the parent org (null while a draft). */
+  filedOn: string | null;
+  /** Planned meetings per tag per month 'YYYY-MM'. */
+  monthly: Record<string, Record<string, number>>;
+};
+
 /** A compliance check: pure judgement over compact facts, with the rule IDs it implements. */
 export type CheckDef<F> = {
   id: string;
   ruleIds: readonly string[];
   /** Which fact loader feeds it. */
-  facts: F extends LifeFacts ? 'life' : 'org';
+  facts: F extends LifeFacts ? 'life' : F extends EduFacts ? 'edu' : 'org';
   /** Parameter keys it reads (for the "why" panel and pack validation). */
   params: readonly string[];
   judge(facts: F, ctx: { asOf: string; param: ParamReader }): Finding[];
@@ -88,3 +110,5 @@ export type CheckDef<F> = {
 
 /** Keeps zod out of check files that need no schema while letting those that do declare one. */
 export type ParamsSchema = z.ZodType;
+
+export type { EduFacts } from './edu-facts.ts';

@@ -1,10 +1,11 @@
-import { LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registry.ts';
+import { EDU_CHECKS, LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registry.ts';
 import type { CheckDef, Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loader.ts';
 import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
+import { loadEduFacts } from './edu-facts.loader.ts';
 import { loadLifeFacts } from './life-facts.loader.ts';
 import { loadOverrides, overridesAt, withOverrides } from './overrides.ts';
 import { loadOrgFacts } from './org-facts.loader.ts';
@@ -106,9 +107,13 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
     : [];
   const packOf = activePacks(placement, new Map(ancestors.map((a) => [a.path, a.pack!])));
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
-  const life = await loadLifeFacts(deps.db, rootPath, opts.asOf, facts);
+  // independent loaders run concurrently on PostgreSQL's pool (PGlite serializes them)
+  const [life, edu, overrides] = await Promise.all([
+    loadLifeFacts(deps.db, rootPath, opts.asOf, facts),
+    loadEduFacts(deps.db, rootPath, opts.asOf, facts),
+    loadOverrides(deps.db, rootPath),
+  ]);
   const findings: Finding[] = [];
-  const overrides = await loadOverrides(deps.db, rootPath);
   const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));
   const prepared = new Map<string, { scored: Set<string>; ctx: { asOf: string; param: ParamReader } }>();
   const forOrg = (orgId: string) => {
@@ -137,6 +142,7 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
   };
   run(ORG_CHECKS, facts, (f) => f.orgId);
   run(LIFE_CHECKS, life, (f) => f.org.orgId);
+  run(EDU_CHECKS, edu, (f) => f.org.orgId);
   const personIds = [...new Set(findings.flatMap((f) => (f.personId ? [f.personId] : [])))];
   const refs = personIds.length
     ? await deps.db.selectFrom('person').select(['id', 'ref']).where('id', 'in', personIds).execute()

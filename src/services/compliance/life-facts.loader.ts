@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { LifeFacts, OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
+import { loadMajorMatters } from '../participation/major-matters.loader.ts';
+import { loadParticipation, loadVotersOn } from '../participation/participation-facts.ts';
+import { loadPlanFacts } from '../plans/plan-facts.loader.ts';
 
 /**
  * Organizational-life facts for a subtree, for the calendar year of `asOf` up to that day, in three
@@ -60,5 +63,19 @@ export async function loadLifeFacts(
   for (const m of noFirst.rows)
     byOrg.get(m.orgId)?.noFirstTopic.push({ meetingId: m.id, date: m.day, tags: m.tags });
   for (const v of votes.rows) byOrg.get(v.orgId)?.votes.push({ meetingId: v.id, date: v.day, vote: v.vote });
+  for (const [orgId, plan] of await loadPlanFacts(db, rootPath, asOf)) {
+    const f = byOrg.get(orgId);
+    if (f) f.plan = plan;
+  }
+  const [participation, voters, majors] = await Promise.all([
+    loadParticipation(db, rootPath, asOf),
+    loadVotersOn(db, rootPath, asOf),
+    loadMajorMatters(db, rootPath, asOf),
+  ]);
+  for (const f of byOrg.values()) {
+    f.participation = participation.get(f.org.orgId) ?? { members: [] };
+    f.votersOn = voters.get(f.org.orgId) ?? {};
+    f.majorMatters = majors.get(f.org.orgId) ?? [];
+  }
   return [...byOrg.values()];
 }

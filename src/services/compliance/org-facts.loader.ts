@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
+import { loadLeadership, noLeadership } from '../participation/leadership-facts.loader.ts';
 
 export type OrgPlacement = { orgId: string; path: string; code: string; pack: string | null };
 
@@ -76,6 +77,7 @@ export async function loadOrgFacts(
   const electionBy = new Map(
     elections.rows.map((e) => [e.orgId, { heldOn: e.heldOn, termYears: e.termYears }]),
   );
+  const leadership = await loadLeadership(db, rootPath, asOf);
   return {
     facts: orgs.map((o) => ({
       orgId: o.id,
@@ -88,6 +90,7 @@ export async function loadOrgFacts(
       counts: countsBy.get(o.id) ?? {},
       positions: positionsBy.get(o.id) ?? [],
       lastRegularElection: electionBy.get(o.id) ?? null,
+      leadership: leadership.get(o.id) ?? noLeadership(),
     })),
     placement: orgs.map((o) => ({ orgId: o.id, path: o.path, code: o.code, pack: o.pack })),
   };

@@ -16,6 +16,7 @@ import type { Deps } from '../deps.ts';
 import { orgForRead } from '../scope-guard.ts';
 import { evaluateCompliance, standardPacks } from './evaluate.ts';
 import { asOfOrToday, type EvalFinding, IMPLEMENTED_RULES } from './findings-query.ts';
+import { withPoints } from './score-points.ts';
 
 /** Status order for a group: the first present wins (worst automated outcome first). */
 const GROUP_ORDER: readonly IndicatorStatus[] = ['not_met', 'warn', 'due', 'met', 'not_automated', 'manual'];
@@ -146,6 +147,8 @@ export async function scorecard(
       indicators: scoreTree(b.indicators, briefs),
     })),
   ];
+  const veto = pack.veto.map((v) => leafNode(v, briefs));
+  const scored = await withPoints(deps, scope, org, pack, sections, veto, date);
   return {
     asOf: date,
     org: { id: org.id, code: org.code, name: org.name, kind: org.kind },
@@ -155,8 +158,7 @@ export async function scorecard(
       source: pack.source,
       setBy: setter ? { orgId: setter.id, orgName: setter.name } : null,
     },
-    sections,
-    veto: pack.veto.map((v) => leafNode(v, briefs)),
+    ...scored,
     summary: tally(sections.flatMap((s) => s.indicators)),
   };
 }

@@ -4,6 +4,7 @@ import type { OrgCategory } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
 import { exportMeetings } from './dataset-meetings.ts';
+import { exportStudyRecords } from './dataset-study.ts';
 
 const cmp =
   (...keys: (string | number | null)[][]) =>
@@ -131,6 +132,7 @@ export async function exportDataset(deps: Deps, actor: Actor, orgCode?: string):
       term_years: e.termYears,
     })),
     meetings: await exportMeetings(deps.db, root, codeOf, refOf),
+    study_records: await exportStudyRecords(deps.db, root, refOf),
   };
   await deps.db.transaction().execute((trx) =>
     recordAudit(trx, deps.clock(), actor, {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   ELECTION_COLUMNS,
   MEMBERSHIP_COLUMNS,
@@ -14,6 +15,7 @@ import type { Actor, Deps, Tx } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { nextOrgSeqs } from '../org/org-write.service.ts';
 import { writeMeetings } from './dataset-meetings.ts';
+import { writeStudyRecords } from './dataset-study.ts';
 import { type ValidDataset, validateDataset } from './dataset-validate.ts';
 
 export type ImportOptions = {
@@ -50,6 +52,7 @@ export async function importDataset(
         positions: valid.positions.length,
         elections: valid.elections.length,
         meetings: valid.meetings.length,
+        study_records: valid.studyRecords.length,
       }
     : {};
   const report = (written: boolean): ImportReport => ({
@@ -69,6 +72,9 @@ export async function importDataset(
       after: { counts, errors: errors.length, partial: !!opts.partial },
     });
   });
+  // fresh statistics after a bulk load: PGlite has no autovacuum, and a planner that still thinks
+  // the tables are empty picks nested loops over hundreds of thousands of rows
+  await sql`analyze`.execute(deps.db);
   return report(true);
 }
 
@@ -84,7 +90,8 @@ async function writeDataset(
     d.memberships.length +
     d.positions.length +
     d.elections.length +
-    d.meetings.length;
+    d.meetings.length +
+    d.studyRecords.length;
   let done = 0;
   const step = (n: number, what: string) => {
     done += n;
@@ -204,4 +211,6 @@ async function writeDataset(
   step(d.positions.length, 'positions');
   await writeMeetings(trx, d.meetings, org, (ref) => personId.get(ref)!, deps.clock());
   step(d.meetings.length, 'meetings');
+  await writeStudyRecords(trx, d.studyRecords, org, (ref) => personId.get(ref)!, deps.clock(), '导入');
+  step(d.studyRecords.length, 'study_records');
 }

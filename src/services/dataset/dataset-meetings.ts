@@ -50,6 +50,11 @@ export function validateMeetings(
     m.attendance?.forEach((a, k) => {
       if (!okRefs.has(a.person)) err(`attendance.${k}.person`, `人员 ref ${a.person} 不存在`);
     });
+    m.agenda?.forEach((a, k) => {
+      a.speakers?.forEach((s, j) => {
+        if (!okRefs.has(s)) err(`agenda.${k}.speakers.${j}`, `人员 ref ${s} 不存在`);
+      });
+    });
     const seen = new Set<string>();
     m.attendance?.forEach((a, k) => {
       if (seen.has(a.person)) err(`attendance.${k}.person`, `人员 ${a.person} 在出席名单中重复`);
@@ -91,7 +96,7 @@ export async function writeMeetings(
       lecturerId: v.lecturer ? personId(v.lecturer) : null,
       expected,
       present,
-      agenda: v.agenda ?? [],
+      agenda: (v.agenda ?? []).map((a) => (a.speakers ? { ...a, speakers: a.speakers.map(personId) } : a)),
       minutes: v.minutes ?? null,
       decisions: v.decisions ?? [],
       absentees: away.map((a) => ({ status: a.status, reason: a.reason ?? null })),
@@ -160,7 +165,7 @@ export async function exportMeetings(
     recorder: ref(m.recorderId),
     lecturer: ref(m.lecturerId),
     topic: m.topic,
-    agenda: m.agenda,
+    agenda: m.agenda.map((a) => (a.speakers ? { ...a, speakers: a.speakers.map((s) => ref(s) ?? s) } : a)),
     expected: m.expected,
     attendance: (attBy.get(m.id) ?? [])
       .map((a) => ({

@@ -17,6 +17,7 @@ import {
 } from '../../shared/contracts/dataset.contract.ts';
 import type { OrgKind } from '../../shared/enums.ts';
 import { type ValidMeeting, validateMeetings } from './dataset-meetings.ts';
+import { type ValidStudyRecord, validateStudyRecords } from './dataset-study.ts';
 
 /** What already exists in the target database (codes, refs, org kinds). */
 export type ExistingKeys = { orgKinds: Map<string, string>; personRefs: Set<string> };
@@ -28,6 +29,7 @@ export type ValidDataset = {
   positions: { i: number; v: Pos }[];
   elections: { i: number; v: El }[];
   meetings: ValidMeeting[];
+  studyRecords: ValidStudyRecord[];
   skipped: Record<string, number>;
 };
 
@@ -237,7 +239,8 @@ export function validateDataset(
 
   const meetings = validateMeetings(d.meetings, okRefs, okCodes, errors);
   const skipped: Record<string, number> = {};
-  for (const k of ['study_records', 'dues_payments', 'development_cases'] as const) {
+  const studyRecords = validateStudyRecords(d.study_records, okRefs, memOk, errors);
+  for (const k of ['dues_payments', 'development_cases'] as const) {
     if (d[k].length) {
       skipped[k] = d[k].length;
       warnings.push({
@@ -258,6 +261,7 @@ export function validateDataset(
       positions: posOk,
       elections: elOk,
       meetings,
+      studyRecords,
       skipped,
     },
   };

@@ -300,7 +300,7 @@ describe.each(CASES)('school demo as of %s (seed %s)', (asOf, seed) => {
       [7, '2025-06-30'],
     ] as const) {
       const d = generateDemoDataset({ asOf, seed });
-      const seats = new Map<string, { from: string; to: string | null }[]>();
+      const seats = new Map<string, { from: string; to?: string | null }[]>();
       for (const p of d.positions) {
         if (p.role !== 'secretary' && p.role !== 'deputy_secretary' && p.role !== 'group_leader') continue;
         const key = `${p.org} ${p.role}`;
@@ -309,7 +309,7 @@ describe.each(CASES)('school demo as of %s (seed %s)', (asOf, seed) => {
       for (const [key, rows] of seats) {
         rows.sort((a, b) => (a.from < b.from ? -1 : 1));
         for (let i = 1; i < rows.length; i++)
-          expect(rows[i - 1].to !== null && rows[i - 1].to! <= rows[i].from, `${seed} ${asOf} ${key}`).toBe(
+          expect(rows[i - 1].to != null && rows[i - 1].to! <= rows[i].from, `${seed} ${asOf} ${key}`).toBe(
             true,
           );
       }

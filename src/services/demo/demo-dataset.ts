@@ -3,6 +3,7 @@ import { DATASET_FORMAT, type DatasetDoc } from '../../shared/contracts/dataset.
 import { generateCity } from './city.ts';
 import { generateMeetings } from './meetings.ts';
 import { Rng } from './rng.ts';
+import { generateStudyRecords } from './study.ts';
 import type { Ctx } from './roster.ts';
 import { generateSchool } from './school.ts';
 
@@ -69,6 +70,7 @@ export function generateDemoDataset(opts: DemoOptions): DatasetDoc {
   if (opts.meetings ?? scale === 'school') {
     const seed = opts.seed ?? DEFAULT_DEMO_SEED;
     doc.meetings = generateMeetings(doc, { seed, asOf: opts.asOf, gaps: scale === 'school' });
+    doc.study_records = generateStudyRecords(doc, { seed, asOf: opts.asOf });
   }
   return doc;
 }

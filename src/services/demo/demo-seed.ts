@@ -2,6 +2,8 @@ import { createUser, grantRole } from '../auth.service.ts';
 import { importDataset } from '../dataset/dataset-import.ts';
 import { type Deps, SYSTEM_ACTOR } from '../deps.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
+import { seedDemoPlans } from '../plans/demo-plans.ts';
+import { seedDemoPoints } from '../study/demo-points.ts';
 import { generateDemoDataset } from './demo-dataset.ts';
 
 /** True when the database holds no org yet (first start). */
@@ -28,6 +30,8 @@ export async function seedDemo(
         .map((e) => `${e.array}[${e.index}].${e.field}: ${e.message}`)
         .join('; ')}`,
     );
+  await seedDemoPlans(deps, asOf);
+  await seedDemoPoints(deps, asOf);
   const personIds = new Map(
     (
       await deps.db

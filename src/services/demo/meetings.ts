@@ -3,6 +3,7 @@ import { addMinutes, daysBetween, shiftDays } from './meeting-calendar.ts';
 import { type DemoMeetingTag, resolveMeetingGaps } from './meeting-gaps.ts';
 import { type Slot, applyGaps, planBranch, planGroup } from './meeting-plan.ts';
 import { MeetingRoster, type Present, type RosterSource } from './meeting-roster.ts';
+import { lapsedAt, lapseRow } from './member-lapse.ts';
 import {
   type Audience,
   LECTURES,
@@ -150,6 +151,15 @@ function buildMeeting(c: OrgCtx, audience: Audience, s: Slot): DemoMeeting | nul
     [candidates[i], candidates[j]] = [candidates[j], candidates[i]];
     absent.push(candidates[i]);
   }
+  // LIFE-018 demo case: one member of DEMO_LAPSE.org stays away without leave (no extra random draws)
+  const lapsed = lapsedAt(
+    roster,
+    { code: c.code, group: c.group, day: s.day, tags: s.tags, asOf: c.asOf },
+    pool,
+    keep,
+  );
+  const forced = lapsed && !absent.includes(lapsed) ? lapsed : null;
+  if (forced) absent.unshift(forced);
   const assembly = s.tags.includes('branch_assembly');
   const votes =
     assembly && (s.subjects.length > 0 || s.voteError || rng.chance(0.12))
@@ -162,11 +172,15 @@ function buildMeeting(c: OrgCtx, audience: Audience, s: Slot): DemoMeeting | nul
     tag === 'committee_meeting' ? 60 : tag === 'group_meeting' ? rng.pick([60, 90]) : minutesLong;
   const end = addMinutes(start, length + rng.pick([0, 0, 10, 20, 30]));
   const t = text(c, audience, s, votes);
-  const attendance = absent.map((m) => ({
-    person: m.ref,
-    status: rng.chance(0.85) ? ('leave' as const) : ('absent' as const),
-    reason: absenceReason(rng, audience),
-  }));
+  const attendance = absent.map((m) => {
+    if (m === forced) return lapseRow(m.ref);
+    const row = {
+      person: m.ref,
+      status: rng.chance(0.85) ? ('leave' as const) : ('absent' as const),
+      reason: absenceReason(rng, audience),
+    };
+    return m === lapsed ? lapseRow(m.ref) : row;
+  });
   const present = pool.length - attendance.length;
   const meeting: DemoMeeting = {
     org: c.code,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery, Uuid, paged } from './common.contract.ts';
+import { IndicatorScoring, NodePoints, ScoreTotal } from './scores.contract.ts';
 import { CheckModeEnum, PackSourceView } from './standards.contract.ts';
 
 /** Finding severities, worst first. */
@@ -120,6 +121,10 @@ export interface ScoreNode {
   status: IndicatorStatus | null;
   counts?: Partial<Record<IndicatorStatus, number>>;
   findings: FindingBrief[];
+  /** MANUAL/SEMI leaves: the pack's range, the 自评/考评 entries and what the caller may do. */
+  scoring?: IndicatorScoring;
+  /** Points on a 100-point scale (see scores.contract.ts). */
+  points?: NodePoints;
   children?: ScoreNode[];
 }
 
@@ -138,6 +143,8 @@ export const ScoreNodeSchema: z.ZodType<ScoreNode> = z.object({
   status: IndicatorStatus.nullable(),
   counts: z.partialRecord(IndicatorStatus, z.number().int()).optional(),
   findings: z.array(FindingBrief),
+  scoring: IndicatorScoring.optional(),
+  points: NodePoints.optional(),
   get children() {
     return z.array(ScoreNodeSchema).optional();
   },
@@ -160,10 +167,14 @@ export const ScorecardResponse = z.object({
       packTitle: z.string(),
       own: z.boolean(),
       indicators: z.array(ScoreNodeSchema),
+      points: NodePoints.optional(),
     }),
   ),
   veto: z.array(ScoreNodeSchema),
   summary: z.partialRecord(IndicatorStatus, z.number().int()),
+  /** The evaluation year of the human scores (the year of asOf). */
+  period: z.string().optional(),
+  total: ScoreTotal.optional(),
 });
 export type ScorecardResponse = z.infer<typeof ScorecardResponse>;
 

@@ -15,7 +15,8 @@ import { IsoDate } from './common.contract.ts';
  * zhibu-dataset/1 (shared/domain/DATASET.md): the public interchange format. Fields may be added,
  * never renamed or removed. Unknown top-level keys are refused; element objects are strict too, so a
  * misspelt field is reported instead of silently dropped. Arrays this version does not yet import
- * (study records, dues, development cases) are validated loosely and reported as skipped.
+ * (dues, development cases) are validated loosely and reported as skipped; `study_records` elements are
+ * validated by study-dataset.contract.ts when imported.
  */
 export const DATASET_FORMAT = 'zhibu-dataset/1';
 
@@ -97,7 +98,15 @@ export const DatasetMeeting = z.strictObject({
   lecturer: str(64).nullable().optional(),
   topic: z.string().trim().max(200).nullable().optional(),
   agenda: z
-    .array(z.strictObject({ title: str(300), first_topic: z.boolean().optional() }))
+    .array(
+      z.strictObject({
+        title: str(300),
+        first_topic: z.boolean().optional(),
+        /** 支委会 重大事项 with the speakers' refs in speaking order (LIFE-016). */
+        major: z.boolean().optional(),
+        speakers: z.array(str(64)).max(50).optional(),
+      }),
+    )
     .max(50)
     .optional(),
   expected: z.number().int().min(0).max(10_000).nullable().optional(),

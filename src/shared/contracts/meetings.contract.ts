@@ -35,7 +35,15 @@ export const MeetingBody = z.object({
     .max(10_000)
     .default([]),
   agenda: z
-    .array(z.object({ title: z.string().trim().min(1).max(300), first_topic: z.boolean().optional() }))
+    .array(
+      z.object({
+        title: z.string().trim().min(1).max(300),
+        first_topic: z.boolean().optional(),
+        /** A 重大事项 of a 支委会, whose speaking order is recorded in `speakers` (LIFE-016). */
+        major: z.boolean().optional(),
+        speakers: z.array(Uuid).max(50).optional(),
+      }),
+    )
     .max(50)
     .default([]),
   minutes: z.string().max(20_000).nullable().default(null),
@@ -90,7 +98,14 @@ export const MeetingView = z.object({
       reason: z.string().nullable(),
     }),
   ),
-  agenda: z.array(z.object({ title: z.string(), first_topic: z.boolean().optional() })),
+  agenda: z.array(
+    z.object({
+      title: z.string(),
+      first_topic: z.boolean().optional(),
+      major: z.boolean().optional(),
+      speakers: z.array(z.string()).optional(),
+    }),
+  ),
   minutes: z.string().nullable(),
   decisions: z.array(z.string()),
   votes: z.array(MeetingVote),

@@ -2,7 +2,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  HomeOutlined,
+  FileDoneOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -21,19 +24,27 @@ import { M } from '../messages.ts';
 import { ErrorResult } from './ErrorResult.tsx';
 import { PageLoading } from './PageLoading.tsx';
 
+/** 工作台 and 我的日历, for everyone signed in. */
+const ownItems = (): NonNullable<MenuProps['items']> => [
+  { key: 'home', icon: <HomeOutlined />, label: <Link to="/home">{M.nav.home}</Link> },
+  { key: 'me', icon: <CalendarOutlined />, label: <Link to="/me/calendar">{M.nav.myCalendar}</Link> },
+];
+
 function menuItems(me: MeResponse): MenuProps['items'] {
   if (!hasOrgScope(me)) {
     return me.user.personId
       ? [
+          ...ownItems(),
           {
             key: 'people',
             icon: <IdcardOutlined />,
             label: <Link to={`/people/${me.user.personId}`}>{M.nav.myRecord}</Link>,
           },
         ]
-      : [];
+      : ownItems();
   }
   const items: MenuProps['items'] = [
+    ...ownItems(),
     { key: 'orgs', icon: <ApartmentOutlined />, label: <Link to="/orgs">{M.nav.orgs}</Link> },
     { key: 'people', icon: <TeamOutlined />, label: <Link to="/people">{M.nav.people}</Link> },
   ];
@@ -47,6 +58,12 @@ function menuItems(me: MeResponse): MenuProps['items'] {
     },
     { key: 'standards', icon: <BookOutlined />, label: <Link to="/standards">{M.nav.standards}</Link> },
   );
+  if (me.canWrite)
+    items.push({
+      key: 'meetings',
+      icon: <FileDoneOutlined />,
+      label: <Link to="/meetings/review">{M.meetingWork.reviewQueue}</Link>,
+    });
   items.push({ key: 'audit', icon: <AuditOutlined />, label: <Link to="/audit">{M.nav.audit}</Link> });
   return items;
 }

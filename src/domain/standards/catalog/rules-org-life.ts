@@ -22,9 +22,19 @@ export const ORG_RULES = [
   { id: 'ORG-018', title: 'Election archives', check: ['SEMI'] },
   { id: 'ORG-019', title: 'Voting rights', check: ['AUTO'] },
   { id: 'ORG-020', title: 'Meeting decision rules', check: ['AUTO'] },
-  { id: 'ORG-021', title: 'Party-work staffing', check: ['AUTO'] },
+  {
+    id: 'ORG-021',
+    title: 'Party-work staffing',
+    check: ['AUTO'],
+    note: 'not automated: no staff registry (专兼职党务/思政/组织员 role tags) and no teacher+student headcount are recorded',
+  },
   { id: 'ORG-022', title: 'Membership / relation management', check: ['AUTO'] },
-  { id: 'ORG-023', title: 'Required ledgers (台账)', check: ['AUTO'] },
+  {
+    id: 'ORG-023',
+    title: 'Required ledgers (台账)',
+    check: ['AUTO'],
+    note: 'not automated: 党员名册 and the 入党申请人/积极分子/发展对象/预备党员/转正 ledgers are views over membership status (always derivable, nothing to fail); 困难党员名册 needs a reason and review date per flag, which are not recorded',
+  },
 ] as const satisfies readonly RuleDef[];
 
 /** RULES.md §2 — organizational life. */
@@ -44,10 +54,20 @@ export const LIFE_RULES = [
   { id: 'LIFE-013', title: '"第一议题" system', check: ['AUTO', 'SEMI'] },
   { id: 'LIFE-014', title: 'Annual plan (年度计划) filing', check: ['AUTO'] },
   { id: 'LIFE-015', title: 'Meeting record: required elements (要素齐全)', check: ['AUTO', 'MANUAL'] },
-  { id: 'LIFE-016', title: '支委会 decision procedure (S004)', check: ['AUTO'] },
+  {
+    id: 'LIFE-016',
+    title: '支委会 decision procedure (S004)',
+    check: ['AUTO'],
+    note: 'not automated: meeting records hold no speaking order and do not mark which agenda items are 重大事项',
+  },
   { id: 'LIFE-017', title: 'Quality tags for organizational life', check: ['MANUAL'] },
   { id: 'LIFE-018', title: 'Non-participation alert (自行脱党 risk)', check: ['AUTO'] },
   { id: 'LIFE-019', title: 'Participation rate', check: ['AUTO'] },
   { id: 'LIFE-020', title: 'Reporting systems', check: ['SEMI'] },
-  { id: 'LIFE-021', title: 'Negative list, conduct norms, remedial pairing (S004)', check: ['AUTO'] },
+  {
+    id: 'LIFE-021',
+    title: 'Negative list, conduct norms, remedial pairing (S004)',
+    check: ['AUTO'],
+    note: 'not automated: no 民主评议/党性体检/积分 results marking lagging members and no Mentoring{mentorIds, dueDate, closedAt} records',
+  },
 ] as const satisfies readonly RuleDef[];

@@ -79,6 +79,7 @@ export const ORG_SETTINGS: readonly SettingDef[] = [
   setting('election.majorityBase', oneOf('EXPECTED', 'PRESENT'), 'EXPECTED', 'XJTL', U),
   setting('election.diffRatio', T.ratio, 0.2, 'XJTL', U),
   setting('member.selfLapseMonths', T.int, 6, 'DZ Art.9'),
+  setting('member.selfLapse.alertMonths', T.intList, [3, 5], 'LIFE-018 escalating alerts', PRODUCT),
   setting('member.lostContactAlertMonths', T.int, 6, 'S003 T12', { note: 'aligned with DZ Art.9' }),
   setting('calendar.semesters', shape('list of {name, from, to}', z.array(semester)), [], 'RULES §0.3 C1', {
     note: 'academic terms from the org calendar',
@@ -96,6 +97,13 @@ const themeDayRule = z.discriminatedUnion('type', [
 export const LIFE_SETTINGS: readonly SettingDef[] = [
   setting('life.allowCombinedMeetings', T.bool, true, 'RULES §0.3 C5', PRODUCT),
   setting('life.record.lateEntryDays', T.int, 7, 'issue 3: records entered later are marked 补录', PRODUCT),
+  setting(
+    'life.record.attachmentMaxBytes',
+    T.int,
+    10 * 1024 * 1024,
+    'issue 3: largest meeting attachment',
+    PRODUCT,
+  ),
   setting('life.partyCongress.minPerQuarter', T.int, 1, 'ZBTL Ch.4'),
   setting('life.committee.minPerMonth', T.int, 1, 'ZBTL Ch.4'),
   setting('life.groupMeeting.target', T.intRange, [1, 1], 'ZBTL Ch.4; S002 §三(二)3', {

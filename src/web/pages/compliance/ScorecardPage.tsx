@@ -1,4 +1,5 @@
 import { Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { IndicatorStatus, ScoreNode } from '../../../shared/contracts/compliance.contract.ts';
 import { isAccessError, toSearchParams } from '../../api/client.ts';
@@ -9,6 +10,8 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { fmtDate } from '../../lib/dates.ts';
 import { M } from '../../messages.ts';
 import { IndicatorStatusTag, SeverityTag, UnverifiedTag } from './ComplianceTags.tsx';
+import { ScoreDrawer } from './ScoreDrawer.tsx';
+import { findNode, PointsCell, ScoreEntryCell, ScoreTotalLine } from './ScorePoints.tsx';
 
 const STATUS_ORDER: IndicatorStatus[] = ['not_met', 'warn', 'due', 'met', 'manual', 'not_automated'];
 
@@ -65,7 +68,15 @@ function NodeFindings({ node }: { node: ScoreNode }) {
 }
 
 /** One indicator tree as a nested table. */
-function ScoreTable({ nodes, testId }: { nodes: ScoreNode[]; testId: string }) {
+function ScoreTable({
+  nodes,
+  testId,
+  onScore,
+}: {
+  nodes: ScoreNode[];
+  testId: string;
+  onScore?: (n: ScoreNode) => void;
+}) {
   return (
     <Table<ScoreNode>
       size="small"
@@ -74,11 +85,14 @@ function ScoreTable({ nodes, testId }: { nodes: ScoreNode[]; testId: string }) {
       dataSource={nodes}
       data-testid={testId}
       expandable={{ defaultExpandAllRows: true }}
-      onRow={(n) => ({ 'data-testid': 'scorecard-row', 'data-status': n.status ?? '' }) as object}
+      onRow={(n) =>
+        ({ 'data-testid': 'scorecard-row', 'data-status': n.status ?? '', 'data-id': n.id }) as object
+      }
       columns={[
         {
           title: M.compliance.indicator,
           key: 'label',
+          width: 200,
           render: (_: unknown, n) => (
             <>
               <IndicatorLabel node={n} /> {n.unverified && <UnverifiedTag />}
@@ -117,6 +131,39 @@ function ScoreTable({ nodes, testId }: { nodes: ScoreNode[]; testId: string }) {
           key: 'findings',
           render: (_: unknown, n) => <NodeFindings node={n} />,
         },
+        ...(onScore
+          ? [
+              {
+                title: M.scoring.self,
+                key: 'self',
+                width: 90,
+                render: (_: unknown, n: ScoreNode) => <ScoreEntryCell node={n} kind="self" />,
+              },
+              {
+                title: M.scoring.final,
+                key: 'final',
+                width: 90,
+                render: (_: unknown, n: ScoreNode) => <ScoreEntryCell node={n} kind="final" />,
+              },
+              {
+                title: M.scoring.points,
+                key: 'points',
+                width: 80,
+                render: (_: unknown, n: ScoreNode) => <PointsCell node={n} />,
+              },
+              {
+                title: '',
+                key: 'score',
+                width: 80,
+                render: (_: unknown, n: ScoreNode) =>
+                  n.scoring && (
+                    <Button size="small" onClick={() => onScore(n)} data-testid="score-button">
+                      {n.scoring.canSelf || n.scoring.canFinal ? M.scoring.button : M.scoring.view}
+                    </Button>
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -128,6 +175,7 @@ export default function ScorecardPage() {
   const [sp] = useSearchParams();
   const asOf = sp.get('asOf') ?? undefined;
   const card = useScorecard(id, asOf);
+  const [scoring, setScoring] = useState<string | null>(null);
 
   if (card.isPending) return <PageLoading />;
   if (card.isError)
@@ -161,6 +209,11 @@ export default function ScorecardPage() {
               ))}
             </Space>
           </Descriptions.Item>
+          {s.total && (
+            <Descriptions.Item label={M.scoring.total} span={2}>
+              <ScoreTotalLine total={s.total} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={M.compliance.scorecardPack} span={2}>
             <Link to={`/standards/${s.pack.id}`}>{s.pack.title}</Link>{' '}
             <Typography.Text type="secondary">
@@ -173,6 +226,11 @@ export default function ScorecardPage() {
         <Card
           key={sec.packId}
           size="small"
+          extra={
+            sec.points && (
+              <span data-testid="section-points">{M.scoring.sectionPoints(sec.points.value)}</span>
+            )
+          }
           title={
             sec.own ? (
               <Space>
@@ -184,13 +242,25 @@ export default function ScorecardPage() {
             )
           }
         >
-          <ScoreTable nodes={sec.indicators} testId={sec.own ? 'scorecard-tree' : 'scorecard-baseline'} />
+          <ScoreTable
+            nodes={sec.indicators}
+            testId={sec.own ? 'scorecard-tree' : 'scorecard-baseline'}
+            onScore={(n) => setScoring(`${sec.packId}:${n.id}`)}
+          />
         </Card>
       ))}
       {s.veto.length > 0 && (
         <Card size="small" title={M.compliance.vetoSection}>
-          <ScoreTable nodes={s.veto} testId="scorecard-veto" />
+          <ScoreTable nodes={s.veto} testId="scorecard-veto" onScore={(n) => setScoring(`veto:${n.id}`)} />
         </Card>
+      )}
+      {scoring && (
+        <ScoreDrawer
+          orgId={s.org.id}
+          node={findNode(s, scoring)}
+          onClose={() => setScoring(null)}
+          onReload={() => void card.refetch()}
+        />
       )}
     </Space>
   );

@@ -1,10 +1,15 @@
-import { Card, Descriptions, Drawer, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { BookOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Drawer, Empty, InputNumber, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { MEETING_TAG_LABEL, type MeetingTag } from '../../../shared/enums.ts';
-import { useMeeting, useMeetings } from '../../api/useMeetings.ts';
+import { Link } from 'react-router';
+import { BRANCH_KINDS, MEETING_TAG_LABEL, type MeetingTag, type OrgKind } from '../../../shared/enums.ts';
+import { useMeetings } from '../../api/useMeetings.ts';
+import { meetingsXlsxUrl } from '../../api/usePlans.ts';
+import { useOrgDetail } from '../../api/useOrgs.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fmtDateTime } from '../../lib/dates.ts';
 import { M } from '../../messages.ts';
+import { MeetingDetail } from '../meetings/MeetingDetail.tsx';
 
 type Row = {
   id: string;
@@ -25,11 +30,26 @@ export function MeetingsTab({ orgId }: { orgId: string }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [open, setOpen] = useState<string | null>(null);
   const list = useMeetings(orgId, year);
+  const org = useOrgDetail(orgId).data;
+  const canRecord = !!org?.canWrite && (BRANCH_KINDS.includes(org.kind as OrgKind) || org.kind === 'group');
   return (
     <Card size="small" data-testid="org-meetings">
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
         {M.meetings.year}
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        <Button href={meetingsXlsxUrl(orgId, year)} icon={<DownloadOutlined />} data-testid="meetings-xlsx">
+          {M.ledger.exportXlsx}
+        </Button>
+        <Link to={`/orgs/${orgId}/ledger?year=${year}`} data-testid="ledger-open">
+          <Button icon={<BookOutlined />}>{M.ledger.open}</Button>
+        </Link>
+        {canRecord && (
+          <Link to={`/orgs/${orgId}/meetings/new`}>
+            <Button type="primary" icon={<PlusOutlined />} data-testid="meeting-new">
+              {M.meetingWork.record}
+            </Button>
+          </Link>
+        )}
       </Space>
       <ErrorAlert error={list.error} />
       <Table<Row>
@@ -68,67 +88,9 @@ export function MeetingsTab({ orgId }: { orgId: string }) {
 }
 
 function MeetingDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const m = useMeeting(id);
-  const d = m.data;
-  const missing = d ? Object.entries(d.missing).filter(([, els]) => els.length) : [];
   return (
     <Drawer open={!!id} onClose={onClose} size="large" title={M.meetings.detail} data-testid="meeting-detail">
-      <ErrorAlert error={m.error} />
-      {d && (
-        <Descriptions column={1} size="small" bordered>
-          <Descriptions.Item label={M.meetings.kinds}>{tagLabels(d.tags)}</Descriptions.Item>
-          <Descriptions.Item label={M.meetings.topic}>{d.topic ?? '—'}</Descriptions.Item>
-          <Descriptions.Item
-            label={M.meetings.heldAt}
-          >{`${fmtDateTime(d.heldAt)} – ${d.endedAt ? fmtDateTime(d.endedAt) : '—'}`}</Descriptions.Item>
-          <Descriptions.Item label={M.meetings.place}>{d.place ?? '—'}</Descriptions.Item>
-          <Descriptions.Item
-            label={M.meetings.attendance}
-          >{`${d.present ?? '—'}/${d.expected ?? '—'}`}</Descriptions.Item>
-          <Descriptions.Item label={M.meetings.absentees}>
-            {d.attendance
-              .filter((a) => a.status !== 'present')
-              .map((a) => `${a.personName}（${a.reason ?? '—'}）`)
-              .join('；') || '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={M.meetings.agenda}>
-            {d.agenda.map((a) => (
-              <div key={a.title}>
-                {a.first_topic && <Tag color="red">{M.meetings.firstTopic}</Tag>}
-                {a.title}
-              </div>
-            ))}
-          </Descriptions.Item>
-          <Descriptions.Item label={M.meetings.minutes}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-              {d.minutes ?? '—'}
-            </Typography.Paragraph>
-          </Descriptions.Item>
-          <Descriptions.Item label={M.meetings.decisions}>{d.decisions.join('；') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={M.meetings.missing}>
-            {missing.length
-              ? missing
-                  .map(([t, els]) => `${MEETING_TAG_LABEL[t as MeetingTag] ?? t}：${els.join('、')}`)
-                  .join('；')
-              : '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={M.meetings.status}>
-            <Space wrap>
-              <Tag>{M.meetings.statuses[d.status] ?? d.status}</Tag>
-              {d.lateEntry && <Tag color="orange">{M.meetings.late}</Tag>}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label={M.meetings.recordedAt}>{fmtDateTime(d.recordedAt)}</Descriptions.Item>
-          {d.reviewComment && (
-            <Descriptions.Item label={M.meetings.reviewComment}>{d.reviewComment}</Descriptions.Item>
-          )}
-          {d.revisions.length > 0 && (
-            <Descriptions.Item label={M.meetings.revisions}>
-              {d.revisions.map((r) => `${fmtDateTime(r.revisedAt)} ${r.revisedBy}：${r.reason}`).join('；')}
-            </Descriptions.Item>
-          )}
-        </Descriptions>
-      )}
+      {id && <MeetingDetail id={id} />}
     </Drawer>
   );
 }

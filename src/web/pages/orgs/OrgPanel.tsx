@@ -13,8 +13,13 @@ import { OrgChangesTab } from './OrgChangesTab.tsx';
 import { OrgCounts } from './OrgCounts.tsx';
 import { OrgHeader } from './OrgHeader.tsx';
 import { MeetingsTab } from './MeetingsTab.tsx';
+import { OrgCalendar } from '../calendar/OrgCalendarPage.tsx';
 import { OrgMembersTab } from './OrgMembersTab.tsx';
 import { ParametersTab } from './ParametersTab.tsx';
+import { ParticipationTab } from './ParticipationTab.tsx';
+import { PlanTab } from '../plans/PlanTab.tsx';
+import { OrgPointsTab } from '../study/OrgPointsTab.tsx';
+import { OrgStudyTab } from '../study/OrgStudyTab.tsx';
 import { TermPanel } from './TermPanel.tsx';
 
 /** /orgs/:id — the selected org: header, counts, committee, term, and tabs. */
@@ -56,6 +61,15 @@ export default function OrgPanel() {
             label: M.orgs.tabMeetings,
             children: <MeetingsTab key={org.id} orgId={org.id} />,
           },
+          {
+            key: 'participation',
+            label: M.participation.tab,
+            children: <ParticipationTab key={org.id} orgId={org.id} />,
+          },
+          { key: 'calendar', label: M.calendar.tab, children: <OrgCalendar key={org.id} orgId={org.id} /> },
+          { key: 'plan', label: M.plans.tab, children: <PlanTab key={org.id} org={org} /> },
+          { key: 'study', label: M.study.tab, children: <OrgStudyTab key={org.id} orgId={org.id} /> },
+          { key: 'points', label: M.points.tab, children: <OrgPointsTab key={org.id} orgId={org.id} /> },
           { key: 'changes', label: M.orgs.tabChanges, children: <OrgChangesTab org={org} /> },
           { key: 'elections', label: M.orgs.tabElections, children: <ElectionsTab orgId={org.id} /> },
           {

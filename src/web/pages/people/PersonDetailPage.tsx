@@ -16,6 +16,8 @@ import { PersonEditModal } from './PersonEditModal.tsx';
 import { PersonHistory } from './PersonHistory.tsx';
 import { PersonInfo } from './PersonInfo.tsx';
 import { StatusChangeModal } from './StatusChangeModal.tsx';
+import { PersonPointsTab } from '../study/PersonPointsTab.tsx';
+import { PersonStudyTab } from '../study/PersonStudyTab.tsx';
 
 type Dialog = 'edit' | 'status' | null;
 
@@ -84,6 +86,16 @@ export default function PersonDetailPage() {
                 <PersonHistory person={p} linkOrgs={orgScope} />
               </Space>
             ),
+          },
+          {
+            key: 'study',
+            label: M.study.tab,
+            children: <PersonStudyTab key={p.id} personId={p.id} />,
+          },
+          {
+            key: 'points',
+            label: M.points.tab,
+            children: <PersonPointsTab key={p.id} personId={p.id} orgId={cur?.orgId ?? null} />,
           },
           // A member who sees only their own record has no audit access.
           ...(orgScope

@@ -1,0 +1,85 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A `numeric` column: the driver may return a string; always read through Number(). */
+type Numeric = ColumnType<number | string, number | string, number | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+/** A study record (RULES.md §0.4 StudyRecord; EDU-001…006), placed at the person's org of the day. */
+export interface StudyRecordTable {
+  id: string;
+  personId: string;
+  orgId: string;
+  orgPath: string;
+  studiedOn: string;
+  hours: Numeric;
+  kind: string;
+  title: string | null;
+  provider: string | null;
+  source: Generated<string>;
+  recordedAt: Timestamp;
+  recordedBy: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+/** Which attended meetings credit study hours, for an org subtree (nearest ancestor's setting applies). */
+export interface StudyCreditSettingTable {
+  orgId: string;
+  orgPath: string;
+  tags: Json<string[]>;
+  mode: string;
+  hoursPerMeeting: Numeric;
+  kind: Generated<string>;
+  updatedBy: string;
+  updatedAt: Timestamp;
+  version: Generated<number>;
+}
+
+/** A points catalog item (EDU-007): global when orgId is null, else for the org's subtree. */
+export interface PointsItemTable {
+  id: string;
+  orgId: string | null;
+  orgPath: string | null;
+  code: string;
+  name: string;
+  points: Numeric;
+  capPerMonth: Numeric | null;
+  capPerYear: Numeric | null;
+  needsApproval: Generated<boolean>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+/** Points earned by a person; pending entries count only once approved. */
+export interface PointsEntryTable {
+  id: string;
+  personId: string;
+  itemId: string;
+  orgId: string;
+  orgPath: string;
+  earnedOn: string;
+  points: Numeric;
+  note: string | null;
+  status: string;
+  decidedBy: string | null;
+  decidedAt: Timestamp | null;
+  reason: string | null;
+  recordedBy: string;
+  recordedAt: Timestamp;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+/** A quarterly publication (季公示) of a branch's points, with the published snapshot. */
+export interface PointsPublicationTable {
+  id: string;
+  orgId: string;
+  orgPath: string;
+  period: string;
+  publishedBy: string;
+  publishedAt: Timestamp;
+  snapshot: Json<unknown>;
+}

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { LeadershipFacts, Seat } from '../../domain/checks/leadership-facts.ts';
+import type { MeetingVoteFacts } from '../../domain/checks/voting-rights.ts';
+import type { Tx } from '../deps.ts';
+
+const SEATS = sql.raw(`('secretary','deputy_secretary','committee_member')`);
+
+/**
+ * ORG-012/016/017 facts for every org of a subtree in four set-based queries: the secretary's person
+ * flags, the elections of the year of `asOf` with the votes recorded at the org's 党员大会 that day, and
+ * the committee seats that ended / started (and election days) since the org's last regular election.
+ */
+export async function loadLeadership(
+  db: Tx,
+  rootPath: string,
+  asOf: string,
+): Promise<Map<string, LeadershipFacts>> {
+  const like = `${rootPath}%`;
+  const yearStart = `${asOf.slice(0, 4)}-01-01`;
+  const since = sql`(select max(e.held_on) from election e where e.org_id = o.id and e.kind = 'regular' and e.held_on <= ${asOf})`;
+  const [secretaries, elections, seats, days] = await Promise.all([
+    sql<{ orgId: string; flags: string[] }>`
+      select p.org_id, pe.flags from position p join org o on o.id = p.org_id join person pe on pe.id = p.person_id
+      where o.path like ${like} and p.role = 'secretary' and p.valid_from <= ${asOf}
+        and (p.valid_to is null or p.valid_to > ${asOf})`.execute(db),
+    sql<{ orgId: string; heldOn: string; kind: string; votes: MeetingVoteFacts[] }>`
+      select e.org_id, to_char(e.held_on, 'YYYY-MM-DD') as held_on, e.kind, coalesce((
+        select jsonb_agg(v.vote) from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
+        where m.org_id = e.org_id and m.held_on = e.held_on and m.status <> 'planned' and m.tags ? 'branch_assembly'
+      ), '[]'::jsonb) as votes
+      from election e join org o on o.id = e.org_id
+      where o.path like ${like} and e.held_on between ${yearStart} and ${asOf}
+      order by e.held_on`.execute(db),
+    sql<{ orgId: string; personId: string; role: string; startOn: string | null; endOn: string | null }>`
+      select p.org_id, p.person_id, p.role,
+        case when p.valid_from <= ${asOf} and (s.since is null or p.valid_from >= s.since)
+          then to_char(p.valid_from, 'YYYY-MM-DD') end as start_on,
+        case when p.valid_to <= ${asOf} and (s.since is null or p.valid_to >= s.since)
+          then to_char(p.valid_to, 'YYYY-MM-DD') end as end_on
+      from position p join (select o.id, ${since} as since from org o where o.path like ${like}) s on s.id = p.org_id
+      where p.role in ${SEATS}`.execute(db),
+    sql<{ orgId: string; day: string }>`
+      select e.org_id, to_char(e.held_on, 'YYYY-MM-DD') as day
+      from election e join org o on o.id = e.org_id
+      where o.path like ${like} and e.held_on <= ${asOf} and e.held_on >= coalesce(${since}, e.held_on)`.execute(
+      db,
+    ),
+  ]);
+  const out = new Map<string, LeadershipFacts>();
+  const get = (orgId: string) => {
+    const f = out.get(orgId) ?? noLeadership();
+    out.set(orgId, f);
+    return f;
+  };
+  for (const s of secretaries.rows) get(s.orgId).secretaryFlags = s.flags ?? [];
+  for (const e of elections.rows)
+    get(e.orgId).elections.push({ heldOn: e.heldOn, kind: e.kind, votes: e.votes });
+  for (const p of seats.rows) {
+    const seat = (on: string): Seat => ({ personId: p.personId, role: p.role, on });
+    if (p.startOn) get(p.orgId).seatsStarted.push(seat(p.startOn));
+    if (p.endOn) get(p.orgId).seatsEnded.push(seat(p.endOn));
+  }
+  for (const d of days.rows) get(d.orgId).electionDays.push(d.day);
+  return out;
+}
+
+/** Leadership facts of an org with no secretary, election or seat change. */
+export const noLeadership = (): LeadershipFacts => ({
+  secretaryFlags: null,
+  elections: [],
+  seatsEnded: [],
+  seatsStarted: [],
+  electionDays: [],
+});

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { PlanFacts } from '../../domain/checks/types.ts';
+import type { Tx } from '../deps.ts';
+
+/**
+ * Annual-plan facts (LIFE-014) for a subtree and the year of `asOf`, in one set-based query: each
+ * plan's filing day (only when filed by `asOf`, so evaluation stays reproducible) and its items per
+ * tag per month.
+ */
+export async function loadPlanFacts(db: Tx, rootPath: string, asOf: string): Promise<Map<string, PlanFacts>> {
+  const rows = await sql<{
+    orgId: string;
+    filedOn: string | null;
+    tag: string | null;
+    month: string | null;
+    n: number;
+  }>`
+    select p.org_id,
+      case when p.status = 'filed' and p.filed_on <= ${asOf} then to_char(p.filed_on, 'YYYY-MM-DD') end as filed_on,
+      t.tag, to_char(i.planned_on, 'YYYY-MM') as month, count(i.id)::int as n
+    from annual_plan p
+    left join plan_item i on i.plan_id = p.id
+    left join lateral jsonb_array_elements_text(i.tags) as t(tag) on true
+    where p.org_path like ${`${rootPath}%`} and p.year = ${Number(asOf.slice(0, 4))}
+    group by 1, 2, 3, 4`.execute(db);
+  const out = new Map<string, PlanFacts>();
+  for (const r of rows.rows) {
+    const f = out.get(r.orgId) ?? { filedOn: r.filedOn, monthly: {} };
+    out.set(r.orgId, f);
+    if (!r.tag || !r.month) continue;
+    f.monthly[r.tag] ??= {};
+    f.monthly[r.tag][r.month] = (f.monthly[r.tag][r.month] ?? 0) + Number(r.n);
+  }
+  return out;
+}
