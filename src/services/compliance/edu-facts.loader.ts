@@ -72,7 +72,7 @@ export async function loadEduFacts(
         union select year, org_id, person_id from pos where role <> 'group_leader'),
       roles as (
         select year, org_id, person_id, jsonb_agg(distinct role) as roles,
-          to_char(max(valid_from) filter (where role = 'secretary'), 'YYYY-MM-DD') as secretary_since
+          (max(valid_from) filter (where role = 'secretary'))::text as secretary_since
         from pos group by 1, 2, 3)
       select x.year, x.org_id, x.person_id, per.name, coalesce(roles.roles, '[]'::jsonb) as roles,
         roles.secretary_since
@@ -81,55 +81,25 @@ export async function loadEduFacts(
       db,
     ),
     sql<{ personId: string; day: string; hours: number; kind: StudyKind }>`
-      select s.person_id, to_char(s.studied_on, 'YYYY-MM-DD') as day, s.hours::float8 as hours, s.kind
+      select s.person_id, s.studied_on::text as day, s.hours::float8 as hours, s.kind
       from study_record s
       where s.person_id in (${subtreePeople}) and s.studied_on <= ${asOf}
         and (s.studied_on >= ${from} or s.kind = 'concentrated_training')`.execute(db),
-    sql<{ personId: string; day: string; tags: string[]; path: string; minutes: number | null }>`
-      with m as materialized (
-        select id, org_id, org_path, held_on, tags,
-          (extract(epoch from (ended_at - held_at)) / 60)::float8 as minutes
-        from meeting where status <> 'planned' and held_on between ${from} and ${asOf}
-          and tags ?| ${sql.val(tags)}::text[]
-          and (org_path like ${like} or ${rootPath} like org_path || '%')),
-      att as (
-        select ma.person_id, m.held_on, m.tags, m.org_path, m.minutes
-        from meeting_attendance ma join m on m.id = ma.meeting_id
-        where ma.status = 'present'
-        union all
-        select mb.person_id, m.held_on, m.tags, m.org_path, m.minutes
-        from m join membership mb on mb.org_id = m.org_id
-          and mb.status in ('probationary', 'full') and mb.valid_from <= m.held_on
-          and (mb.valid_to is null or mb.valid_to > m.held_on)
-        where not exists (select 1 from meeting_attendance x where x.meeting_id = m.id and x.person_id = mb.person_id))
-      select att.person_id, to_char(att.held_on, 'YYYY-MM-DD') as day, att.tags, att.org_path as path, att.minutes
-      from att`.execute(db),
+    attendedCredits(db, rootPath, from, asOf, tags, creditOf),
     sql<{ personId: string; probationFrom: string | null; fullFrom: string | null }>`
       select person_id,
-        to_char(min(valid_from) filter (where status = 'probationary'), 'YYYY-MM-DD') as probation_from,
-        to_char(min(valid_from) filter (where status = 'full'), 'YYYY-MM-DD') as full_from
+        (min(valid_from) filter (where status = 'probationary'))::text as probation_from,
+        (min(valid_from) filter (where status = 'full'))::text as full_from
       from membership where person_id in (${subtreePeople}) group by person_id`.execute(db),
     db.selectFrom('pointsPublication').select(['orgId', 'period']).where('orgPath', 'like', like).execute(),
   ]);
   const items = new Map<string, StudyItem[]>();
   const concentrated = new Map<string, string[]>();
   for (const r of records.rows) {
-    if (r.day >= from)
-      items.set(r.personId, [
-        ...(items.get(r.personId) ?? []),
-        { date: r.day, hours: Number(r.hours), kind: r.kind },
-      ]);
-    if (r.kind === 'concentrated_training')
-      concentrated.set(r.personId, [...(concentrated.get(r.personId) ?? []), r.day]);
+    if (r.day >= from) pushTo(items, r.personId, { date: r.day, hours: Number(r.hours), kind: r.kind });
+    if (r.kind === 'concentrated_training') pushTo(concentrated, r.personId, r.day);
   }
-  const credits = new Map<string, StudyItem[]>();
-  for (const m of meetings.rows) {
-    const c = meetingCredit(
-      { date: m.day, tags: m.tags, minutes: m.minutes === null ? null : Number(m.minutes) },
-      creditOf(m.path),
-    );
-    if (c) credits.set(m.personId, [...(credits.get(m.personId) ?? []), c]);
-  }
+  const credits = meetings;
   const admission = new Map(admissions.rows.map((a) => [a.personId, a]));
   const byOrg = new Map<string, EduFacts>(
     orgs.map((o) => [o.orgId, { org: o, years: [year - 1, year], people: [], publications: [] }]),
@@ -165,4 +135,75 @@ export async function loadEduFacts(
   }
   for (const pub of pubs) byOrg.get(pub.orgId)?.publications.push(pub.period);
   return [...byOrg.values()];
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Study credit from attended meetings, per person: the study-type meetings of [from, asOf] in the
+ * subtree or above it, each credited once (nearest credit setting); attended = an explicit `present`
+ * row, or a party member of the meeting's org that day with no attendance row at all (records often
+ * list only who was away). The member × meeting pairs are walked here from membership spans instead
+ * of being joined in SQL: the join returned one row per member and meeting (≈ 260k rows for the demo
+ * university, millions for a city).
+ */
+async function attendedCredits(
+  db: Tx,
+  rootPath: string,
+  from: string,
+  asOf: string,
+  tags: string[],
+  creditOf: (path: string) => CreditSetting,
+): Promise<Map<string, StudyItem[]>> {
+  const inWindow = sql`m.status <> 'planned' and m.held_on between ${from} and ${asOf}
+    and m.tags ?| ${sql.val(tags)}::text[]
+    and (m.org_path like ${`${rootPath}%`} or ${rootPath} like m.org_path || '%')`;
+  const [meetings, rows, spans] = await Promise.all([
+    sql<{ id: string; orgId: string; day: string; tags: string[]; path: string; minutes: number | null }>`
+      select m.id, m.org_id, m.held_on::text as day, m.tags, m.org_path as path,
+        (extract(epoch from (m.ended_at - m.held_at)) / 60)::float8 as minutes
+      from meeting m where ${inWindow}`.execute(db),
+    sql<{ meetingId: string; personId: string; present: boolean }>`
+      select a.meeting_id, a.person_id, a.status = 'present' as present
+      from meeting_attendance a join meeting m on m.id = a.meeting_id where ${inWindow}`.execute(db),
+    sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
+      select mb.person_id, mb.org_id, mb.valid_from::text as valid_from,
+        mb.valid_to::text as valid_to
+      from membership mb
+      where mb.status in ('probationary', 'full') and mb.valid_from <= ${asOf}
+        and (mb.valid_to is null or mb.valid_to > ${from})
+        and mb.org_id in (select distinct m.org_id from meeting m where ${inWindow})`.execute(db),
+  ]);
+  const credited = new Map<string, StudyItem>();
+  const byOrg = new Map<string, { id: string; day: string }[]>();
+  for (const m of meetings.rows) {
+    const c = meetingCredit(
+      { date: m.day, tags: m.tags, minutes: m.minutes === null ? null : Number(m.minutes) },
+      creditOf(m.path),
+    );
+    if (!c) continue;
+    credited.set(m.id, c);
+    pushTo(byOrg, m.orgId, { id: m.id, day: m.day });
+  }
+  const out = new Map<string, StudyItem[]>();
+  const listed = new Map<string, Set<string>>();
+  for (const r of rows.rows) {
+    const seen = listed.get(r.personId) ?? new Set<string>();
+    seen.add(r.meetingId);
+    listed.set(r.personId, seen);
+    const c = r.present ? credited.get(r.meetingId) : undefined;
+    if (c) pushTo(out, r.personId, c);
+  }
+  for (const s of spans.rows) {
+    const seen = listed.get(s.personId);
+    for (const m of byOrg.get(s.orgId) ?? []) {
+      if (m.day < s.validFrom || (s.validTo !== null && m.day >= s.validTo) || seen?.has(m.id)) continue;
+      pushTo(out, s.personId, credited.get(m.id)!);
+    }
+  }
+  return out;
 }

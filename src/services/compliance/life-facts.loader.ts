@@ -22,23 +22,23 @@ export async function loadLifeFacts(
   const inRange = sql`m.org_path like ${like} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
   const [counts, themeDays, incomplete, noFirst, votes] = await Promise.all([
     sql<{ orgId: string; month: string; completeTags: string; n: number }>`
-      select m.org_id, to_char(m.held_on, 'YYYY-MM') as month, m.complete_tags, count(*)::int as n
+      select m.org_id, left(m.held_on::text, 7) as month, m.complete_tags, count(*)::int as n
       from meeting m where ${inRange} and m.complete_tags <> ''
       group by 1, 2, 3`.execute(db),
     sql<{ orgId: string; day: string }>`
-      select m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day
+      select m.org_id, m.held_on::text as day
       from meeting m where ${inRange} and m.tags ? 'theme_day'`.execute(db),
     sql<{ id: string; orgId: string; day: string; tags: string[]; missing: Record<string, string[]> }>`
-      select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day, m.tags, m.missing
+      select m.id, m.org_id, m.held_on::text as day, m.tags, m.missing
       from meeting m where ${inRange} and m.incomplete
       order by m.held_at`.execute(db),
     sql<{ id: string; orgId: string; day: string; tags: string[] }>`
-      select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day, m.tags
+      select m.id, m.org_id, m.held_on::text as day, m.tags
       from meeting m where ${inRange} and (m.tags ? 'branch_assembly' or m.tags ? 'committee_meeting')
         and coalesce(m.agenda -> 0 ->> 'first_topic', 'false') <> 'true'
       order by m.held_at`.execute(db),
     sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
-      select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day, v.vote
+      select m.id, m.org_id, m.held_on::text as day, v.vote
       from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
       where ${inRange} and m.votes <> '[]'::jsonb
       order by m.held_at`.execute(db),

@@ -24,7 +24,7 @@ export async function loadLeadership(
       where o.path like ${like} and p.role = 'secretary' and p.valid_from <= ${asOf}
         and (p.valid_to is null or p.valid_to > ${asOf})`.execute(db),
     sql<{ orgId: string; heldOn: string; kind: string; votes: MeetingVoteFacts[] }>`
-      select e.org_id, to_char(e.held_on, 'YYYY-MM-DD') as held_on, e.kind, coalesce((
+      select e.org_id, e.held_on::text as held_on, e.kind, coalesce((
         select jsonb_agg(v.vote) from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
         where m.org_id = e.org_id and m.held_on = e.held_on and m.status <> 'planned' and m.tags ? 'branch_assembly'
       ), '[]'::jsonb) as votes
@@ -34,13 +34,13 @@ export async function loadLeadership(
     sql<{ orgId: string; personId: string; role: string; startOn: string | null; endOn: string | null }>`
       select p.org_id, p.person_id, p.role,
         case when p.valid_from <= ${asOf} and (s.since is null or p.valid_from >= s.since)
-          then to_char(p.valid_from, 'YYYY-MM-DD') end as start_on,
+          then p.valid_from::text end as start_on,
         case when p.valid_to <= ${asOf} and (s.since is null or p.valid_to >= s.since)
-          then to_char(p.valid_to, 'YYYY-MM-DD') end as end_on
+          then p.valid_to::text end as end_on
       from position p join (select o.id, ${since} as since from org o where o.path like ${like}) s on s.id = p.org_id
       where p.role in ${SEATS}`.execute(db),
     sql<{ orgId: string; day: string }>`
-      select e.org_id, to_char(e.held_on, 'YYYY-MM-DD') as day
+      select e.org_id, e.held_on::text as day
       from election e join org o on o.id = e.org_id
       where o.path like ${like} and e.held_on <= ${asOf} and e.held_on >= coalesce(${since}, e.held_on)`.execute(
       db,

@@ -23,7 +23,7 @@ export async function loadMajorMatters(
 ): Promise<Map<string, MajorMatterFacts[]>> {
   const seat = sql`p.org_id = m.org_id and p.valid_from <= m.held_on and (p.valid_to is null or p.valid_to > m.held_on)`;
   const rows = await sql<Row>`
-    select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day, m.agenda,
+    select m.id, m.org_id, m.held_on::text as day, m.agenda,
       coalesce((
         select jsonb_agg(jsonb_build_object('personId', c.person_id, 'name', c.name) order by c.name)
         from (

@@ -39,7 +39,7 @@ export async function loadParticipation(
   const window = sql`m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
   const [members, spans] = await Promise.all([
     sql<{ personId: string; orgId: string; name: string; since: string }>`
-      select ms.person_id, ms.org_id, pe.name, to_char(min(x.valid_from), 'YYYY-MM-DD') as since
+      select ms.person_id, ms.org_id, pe.name, (min(x.valid_from))::text as since
       from membership ms
       join person pe on pe.id = ms.person_id
       join membership x on x.person_id = ms.person_id and x.org_id = ms.org_id and x.status in ${PARTY}
@@ -48,8 +48,8 @@ export async function loadParticipation(
       group by ms.person_id, ms.org_id, pe.name, pe.ref
       order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(db),
     sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
-      select ms.person_id, ms.org_id, to_char(ms.valid_from, 'YYYY-MM-DD') as valid_from,
-        to_char(ms.valid_to, 'YYYY-MM-DD') as valid_to
+      select ms.person_id, ms.org_id, ms.valid_from::text as valid_from,
+        ms.valid_to::text as valid_to
       from membership ms
       where ms.person_id in (${cur}) and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
         and (ms.valid_to is null or ms.valid_to > ${from})`.execute(db),
@@ -60,14 +60,14 @@ export async function loadParticipation(
   const inOrgs = sql`m.org_id = any(${orgs}::uuid[])`;
   const [meetings, away, extra] = await Promise.all([
     sql<{ id: string; orgId: string; day: string }>`
-      select m.id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day from meeting m
+      select m.id, m.org_id, m.held_on::text as day from meeting m
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE}
       order by m.held_on`.execute(db),
     sql<{ meetingId: string; personId: string; status: AttendanceMark['status'] }>`
       select a.meeting_id, a.person_id, a.status from meeting_attendance a join meeting m on m.id = a.meeting_id
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'`.execute(db),
     sql<{ personId: string; orgId: string; day: string }>`
-      select a.person_id, m.org_id, to_char(m.held_on, 'YYYY-MM-DD') as day
+      select a.person_id, m.org_id, m.held_on::text as day
       from meeting_attendance a join meeting m on m.id = a.meeting_id
       where a.person_id in (${cur}) and a.status = 'present' and ${window}
         and not (m.tags ?| ${WIDE})`.execute(db),

@@ -16,8 +16,8 @@ export async function loadPlanFacts(db: Tx, rootPath: string, asOf: string): Pro
     n: number;
   }>`
     select p.org_id,
-      case when p.status = 'filed' and p.filed_on <= ${asOf} then to_char(p.filed_on, 'YYYY-MM-DD') end as filed_on,
-      t.tag, to_char(i.planned_on, 'YYYY-MM') as month, count(i.id)::int as n
+      case when p.status = 'filed' and p.filed_on <= ${asOf} then p.filed_on::text end as filed_on,
+      t.tag, left(i.planned_on::text, 7) as month, count(i.id)::int as n
     from annual_plan p
     left join plan_item i on i.plan_id = p.id
     left join lateral jsonb_array_elements_text(i.tags) as t(tag) on true

@@ -48,7 +48,7 @@ export async function personStudy(
       path: string;
       minutes: number | null;
     }>`
-      select m.id, to_char(m.held_on, 'YYYY-MM-DD') as day, m.tags, m.topic, m.org_path as path,
+      select m.id, m.held_on::text as day, m.tags, m.topic, m.org_path as path,
         (extract(epoch from (m.ended_at - m.held_at)) / 60)::float8 as minutes
       from meeting m
       where m.status <> 'planned' and m.held_on between ${`${year}-01-01`} and ${`${year}-12-31`}
