@@ -10,10 +10,24 @@ export type PersonYear = { person: EduPerson; py: EduPersonYear; hours: YearHour
 /** Whether a calendar year has ended by asOf (only ended years yield violations). */
 export const yearEnded = (year: number, asOf: string) => `${year}-12-31` < asOf;
 
+/** Person-years already computed for a facts object (several EDU checks judge the same facts). */
+const computed = new WeakMap<EduFacts, Map<string, PersonYear[]>>();
+
 /** Each evaluated person-year of a branch with its counted hours (records + meeting credit). */
 export function personYears(f: EduFacts, asOf: string, param: ParamReader): PersonYear[] {
   if (!BRANCHES.has(f.org.kind)) return [];
   const countOnline = param<boolean>('edu.countOnline').value;
+  const key = `${asOf}|${countOnline}`;
+  const byKey = computed.get(f) ?? new Map<string, PersonYear[]>();
+  computed.set(f, byKey);
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const out = computeYears(f, asOf, countOnline);
+  byKey.set(key, out);
+  return out;
+}
+
+function computeYears(f: EduFacts, asOf: string, countOnline: boolean): PersonYear[] {
   return f.people.flatMap((person) =>
     person.years.map((py) => ({
       person,

@@ -161,7 +161,7 @@ async function attendedCredits(
 ): Promise<Map<string, StudyItem[]>> {
   const inWindow = sql`m.status <> 'planned' and m.held_on between ${from} and ${asOf}
     and m.tags ?| ${sql.val(tags)}::text[]
-    and (m.org_path like ${`${rootPath}%`} or ${rootPath} like m.org_path || '%')`;
+    and (m.org_path like ${`${rootPath}%`} or m.org_path = any(${ancestorPaths(rootPath)}::text[]))`;
   const [meetings, rows, spans] = await Promise.all([
     sql<{ id: string; orgId: string; day: string; tags: string[]; path: string; minutes: number | null }>`
       select m.id, m.org_id, m.held_on::text as day, m.tags, m.org_path as path,
@@ -205,5 +205,13 @@ async function attendedCredits(
       pushTo(out, s.personId, credited.get(m.id)!);
     }
   }
+  return out;
+}
+
+/** The paths of the org at `rootPath` and its ancestors ('/1/2s/' → '/1/', '/1/2s/'): an index-friendly "above". */
+function ancestorPaths(rootPath: string): string[] {
+  const out: string[] = [];
+  for (let i = rootPath.indexOf('/', 1); i > 0; i = rootPath.indexOf('/', i + 1))
+    out.push(rootPath.slice(0, i + 1));
   return out;
 }
