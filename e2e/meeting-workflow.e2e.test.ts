@@ -85,6 +85,8 @@ describe('issue 3, acceptance 1: a 支委会 record from entry to lock and revis
     });
     await m.attendanceRow(away.name).waitFor();
     await m.markAway(away.name, '请假', '外出参加学术会议');
+    // a 重大事项 with its speaking order (LIFE-016): the recorder spoke first, the host (secretary) last
+    await m.markMajor([recorder.name, host.name]);
     await m.submitForm();
     const refused = page.getByTestId('submit-refused');
     // the first write on a freshly started server may wait for its initial compliance run
@@ -97,6 +99,11 @@ describe('issue 3, acceptance 1: a 支委会 record from entry to lock and revis
     await m.submitForm();
     await statusIs(m, '待审核');
     const id = m.recordId();
+    const shuji = account('shuji');
+    const saved = await (await apiSession(baseUrl, shuji.username, shuji.password)).get<{
+      agenda: { major?: boolean; speakers?: string[] }[];
+    }>(`/api/meetings/${id}`);
+    expect(saved.agenda[0]).toMatchObject({ major: true, speakers: [recorder.personId, host.personId] });
     await page.setViewportSize({ width: 1400, height: 900 });
     expect(await page.getByTestId('meeting-detail-body').innerText()).toContain(
       `${away.name}（外出参加学术会议）`,

@@ -3,6 +3,7 @@ import { type Session, type World, buildWorld, call, insertOrg, insertPerson, lo
 import { PNG, multipartFile } from './files.ts';
 import { type TestContext, createTestContext } from './server.ts';
 import { studyMatrix } from './study-matrix.ts';
+import { multipartMeetingXlsx } from './meeting-xlsx.ts';
 import { ROSTER_XLSX_EMPTY, multipartXlsx } from './xlsx.ts';
 
 /**
@@ -281,6 +282,24 @@ const matrix = (ctx: TestContext): Record<string, Entry> => {
       rightful: 'officerB',
       ok: 201,
       request: (w) => ({ method: 'POST', url: `/api/orgs/${w.orgs.B.id}/meetings`, payload: meetingBody() }),
+    },
+    'GET /api/orgs/:id/meetings/import-template.xlsx': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: (w) => ({ method: 'GET', url: `/api/orgs/${w.orgs.B.id}/meetings/import-template.xlsx` }),
+    },
+    'POST /api/orgs/:id/meetings/import': {
+      kind: 'scoped',
+      write: true,
+      rightful: 'officerB',
+      ok: 200,
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/orgs/${w.orgs.B.id}/meetings/import?dryRun=true`,
+        ...(await multipartMeetingXlsx([{ heldAt: '2026-11-20 15:00', tags: '主题党日' }])),
+      }),
     },
     'GET /api/meetings/:id': {
       kind: 'scoped',

@@ -74,6 +74,14 @@ export class MeetingsPage {
     await this.page.getByTestId('decision').last().fill(v.decision);
   }
 
+  /** Flags the first agenda item a 重大事项 and records who spoke, in order (LIFE-016, 支委会 only). */
+  async markMajor(speakers: string[]) {
+    await this.page.getByTestId('agenda-major').first().check();
+    const select = this.page.getByTestId('agenda-speakers').first();
+    for (const name of speakers) await this.pickOption(select, name);
+    await this.page.keyboard.press('Escape');
+  }
+
   async chooseRecorder(name: string) {
     await this.pickOption(this.page.getByTestId('meeting-recorder'), name);
   }

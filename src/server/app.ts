@@ -25,6 +25,7 @@ import { complianceRoutes } from './routes/compliance.routes.ts';
 import { pointsRoutes } from './routes/points.routes.ts';
 import { studyRoutes } from './routes/study.routes.ts';
 import { importRoutes, UPLOAD_MAX_BYTES } from './routes/import.routes.ts';
+import { meetingImportRoutes } from './routes/meeting-import.routes.ts';
 import { meetingWorkflowRoutes } from './routes/meeting-workflow.routes.ts';
 import { meetingRoutes } from './routes/meetings.routes.ts';
 import { orgRoutes } from './routes/orgs.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(
   await app.register(parameterRoutes, routeDeps);
   await app.register(meetingRoutes, routeDeps);
   await app.register(meetingWorkflowRoutes, routeDeps);
+  await app.register(meetingImportRoutes, routeDeps);
   await app.register(peopleRoutes, routeDeps);
   await app.register(importRoutes, routeDeps);
   await app.register(auditRoutes, routeDeps);

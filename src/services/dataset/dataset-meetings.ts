@@ -67,6 +67,33 @@ export function validateMeetings(
   return out;
 }
 
+/** A dataset meeting as the stored record (the shape LIFE-015 judges); person refs mapped to ids. */
+export function meetingRecordOf(v: DatasetMeeting, personId: (ref: string) => string) {
+  const att = v.attendance ?? [];
+  const presentRows = att.filter((a) => a.status === 'present').length;
+  const away = att.filter((a) => a.status !== 'present');
+  const expected = v.expected ?? null;
+  const present =
+    presentRows > 0 ? presentRows : expected === null ? null : Math.max(0, expected - away.length);
+  return {
+    tags: v.tags,
+    topic: v.topic ?? null,
+    heldAt: v.held_at,
+    endedAt: v.ended_at ?? null,
+    place: v.place ?? null,
+    hostId: v.host ? personId(v.host) : null,
+    recorderId: v.recorder ? personId(v.recorder) : null,
+    lecturerId: v.lecturer ? personId(v.lecturer) : null,
+    expected,
+    present,
+    agenda: (v.agenda ?? []).map((a) => (a.speakers ? { ...a, speakers: a.speakers.map(personId) } : a)),
+    minutes: v.minutes ?? null,
+    decisions: v.decisions ?? [],
+    absentees: away.map((a) => ({ status: a.status, reason: a.reason ?? null })),
+    votes: v.votes ?? [],
+  };
+}
+
 /** Writes meetings and their attendance rows in bulk (inside the import transaction). */
 export async function writeMeetings(
   trx: Tx,
@@ -80,28 +107,7 @@ export async function writeMeetings(
   for (const { v } of meetings) {
     const id = uuidv7(shanghaiInstant(v.held_at).getTime());
     const att = v.attendance ?? [];
-    const presentRows = att.filter((a) => a.status === 'present').length;
-    const away = att.filter((a) => a.status !== 'present');
-    const expected = v.expected ?? null;
-    const present =
-      presentRows > 0 ? presentRows : expected === null ? null : Math.max(0, expected - away.length);
-    const record = {
-      tags: v.tags,
-      topic: v.topic ?? null,
-      heldAt: v.held_at,
-      endedAt: v.ended_at ?? null,
-      place: v.place ?? null,
-      hostId: v.host ? personId(v.host) : null,
-      recorderId: v.recorder ? personId(v.recorder) : null,
-      lecturerId: v.lecturer ? personId(v.lecturer) : null,
-      expected,
-      present,
-      agenda: (v.agenda ?? []).map((a) => (a.speakers ? { ...a, speakers: a.speakers.map(personId) } : a)),
-      minutes: v.minutes ?? null,
-      decisions: v.decisions ?? [],
-      absentees: away.map((a) => ({ status: a.status, reason: a.reason ?? null })),
-      votes: v.votes ?? [],
-    };
+    const record = meetingRecordOf(v, personId);
     const { absentees: _a, heldAt, endedAt, ...cols } = record;
     const missing = missingByTag(record);
     rows.push({

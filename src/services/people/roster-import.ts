@@ -26,7 +26,7 @@ const FIELD_LABEL = Object.fromEntries(
 ) as Record<RosterField, string>;
 
 /** Cell → trimmed text; Excel dates → YYYY-MM-DD; full-width digits folded. */
-function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {

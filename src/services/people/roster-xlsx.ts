@@ -32,7 +32,7 @@ export const ROSTER_COLUMNS = [
 ] as const;
 export type RosterField = (typeof ROSTER_COLUMNS)[number]['key'];
 
-const styleHeader = (ws: ExcelJS.Worksheet) => {
+export const styleHeader = (ws: ExcelJS.Worksheet) => {
   const row = ws.getRow(1);
   row.font = { bold: true };
   row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE9E7' } };

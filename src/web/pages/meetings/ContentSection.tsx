@@ -1,11 +1,23 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, Space, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { M } from '../../messages.ts';
+import type { AttendanceRow } from './meetingForm.ts';
 
 const W = M.meetingWork;
 
-/** Agenda rows (one flagged 第一议题, LIFE-013), minutes and decisions. */
+/**
+ * Agenda rows (one flagged 第一议题, LIFE-013; at a 支委会 a 重大事项 with its speaking order, LIFE-016),
+ * minutes and decisions.
+ */
 export function ContentSection() {
+  const form = Form.useFormInstance();
+  const tags: string[] = Form.useWatch('tags', form) ?? [];
+  const attendance: AttendanceRow[] = Form.useWatch('attendance', { form, preserve: true }) ?? [];
+  const agenda: { major?: boolean }[] = Form.useWatch('agenda', form) ?? [];
+  const committee = tags.includes('committee_meeting');
+  const present = attendance
+    .filter((a) => a.status === 'present')
+    .map((a) => ({ value: a.personId, label: a.name }));
   return (
     <>
       <Typography.Paragraph type="secondary">{W.firstTopicHint}</Typography.Paragraph>
@@ -33,7 +45,28 @@ export function ContentSection() {
                 <Form.Item name={[f.name, 'first_topic']} valuePropName="checked" style={{ margin: 0 }}>
                   <Checkbox data-testid="agenda-first">{W.firstTopic}</Checkbox>
                 </Form.Item>
+                {committee && (
+                  <Form.Item name={[f.name, 'major']} valuePropName="checked" style={{ margin: 0 }}>
+                    <Checkbox data-testid="agenda-major">{W.majorMatter}</Checkbox>
+                  </Form.Item>
+                )}
                 <Button icon={<DeleteOutlined />} aria-label={W.remove} onClick={() => remove(f.name)} />
+                {committee && agenda[f.name]?.major && (
+                  <Form.Item
+                    name={[f.name, 'speakers']}
+                    label={W.speakers}
+                    tooltip={W.speakersHint}
+                    style={{ margin: 0, minWidth: 320 }}
+                  >
+                    <Select
+                      mode="multiple"
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={present}
+                      placeholder={W.speakersHint}
+                      data-testid="agenda-speakers"
+                    />
+                  </Form.Item>
+                )}
               </Space>
             ))}
             <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ title: '' })}>

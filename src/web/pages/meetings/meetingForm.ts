@@ -32,7 +32,7 @@ export interface MeetingFormValues {
   lecturerId?: string | null;
   expected?: number | null;
   attendance: AttendanceRow[];
-  agenda: { title?: string; first_topic?: boolean }[];
+  agenda: { title?: string; first_topic?: boolean; major?: boolean; speakers?: string[] }[];
   minutes?: string | null;
   decisions: string[];
   votes: VoteRow[];
@@ -66,7 +66,14 @@ export function toBody(v: MeetingFormValues): MeetingBody {
     })),
     agenda: (v.agenda ?? [])
       .filter((a) => text(a.title))
-      .map((a) => ({ title: text(a.title)!, ...(a.first_topic ? { first_topic: true } : {}) })),
+      .map((a) => ({
+        title: text(a.title)!,
+        ...(a.first_topic ? { first_topic: true } : {}),
+        // the speaking order of a 重大事项 matters only at a 支委会 (LIFE-016)
+        ...(a.major && v.tags.includes('committee_meeting')
+          ? { major: true, speakers: a.speakers ?? [] }
+          : {}),
+      })),
     minutes: text(v.minutes),
     decisions: (v.decisions ?? []).map(text).filter((d): d is string => !!d),
     votes: (v.votes ?? [])

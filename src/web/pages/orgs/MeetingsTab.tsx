@@ -1,4 +1,4 @@
-import { BookOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { BookOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Drawer, Empty, InputNumber, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fmtDateTime } from '../../lib/dates.ts';
 import { M } from '../../messages.ts';
 import { MeetingDetail } from '../meetings/MeetingDetail.tsx';
+import { MeetingImportModal } from '../meetings/MeetingImportModal.tsx';
 
 type Row = {
   id: string;
@@ -29,6 +30,7 @@ const tagLabels = (tags: string[]) => tags.map((t) => MEETING_TAG_LABEL[t as Mee
 export function MeetingsTab({ orgId }: { orgId: string }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [open, setOpen] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const list = useMeetings(orgId, year);
   const org = useOrgDetail(orgId).data;
   const canRecord = !!org?.canWrite && (BRANCH_KINDS.includes(org.kind as OrgKind) || org.kind === 'group');
@@ -49,6 +51,11 @@ export function MeetingsTab({ orgId }: { orgId: string }) {
               {M.meetingWork.record}
             </Button>
           </Link>
+        )}
+        {canRecord && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="meeting-import">
+            {M.meetingImport.open}
+          </Button>
         )}
       </Space>
       <ErrorAlert error={list.error} />
@@ -83,6 +90,7 @@ export function MeetingsTab({ orgId }: { orgId: string }) {
         ]}
       />
       <MeetingDrawer id={open} onClose={() => setOpen(null)} />
+      <MeetingImportModal orgId={orgId} open={importing} onClose={() => setImporting(false)} />
     </Card>
   );
 }
