@@ -1,7 +1,29 @@
 import type { CreditMode, StudyKind } from '../../shared/study-enums.ts';
 
 /** One study record as the hour rules see it. */
-export type StudyItem = { date: string; hours: number; kind: StudyKind };
+/**
+ * Hours of one kind on a date. `sessions` > 1 marks a sum of several sittings (meeting credit is summed per
+ * person, year and kind by the fact loader; `date` is then the first day of that year).
+ */
+export type StudyItem = { date: string; hours: number; kind: StudyKind; sessions?: number };
+
+/** Adds a credit into sums keyed by year and kind (see {@link sumCredits}). */
+export function addCredit(sums: Map<string, StudyItem>, c: StudyItem): void {
+  const year = c.date.slice(0, 4);
+  const key = `${year}|${c.kind}`;
+  const sum = sums.get(key);
+  if (sum) {
+    sum.hours += c.hours;
+    sum.sessions = (sum.sessions ?? 1) + (c.sessions ?? 1);
+  } else sums.set(key, { date: `${year}-01-01`, hours: c.hours, kind: c.kind, sessions: c.sessions ?? 1 });
+}
+
+/** Meeting credits summed per year and kind (same yearly hours and session counts, one item each). */
+export function sumCredits(credits: Iterable<StudyItem>): StudyItem[] {
+  const sums = new Map<string, StudyItem>();
+  for (const c of credits) addCredit(sums, c);
+  return [...sums.values()];
+}
 
 /** An attended meeting that may credit hours (present attendance only). */
 export type AttendedMeeting = { date: string; tags: string[]; minutes: number | null };
@@ -74,7 +96,7 @@ export function yearHours(
       if (it.date.slice(0, 4) !== y) continue;
       byKind[it.kind] += it.hours;
       if (credited) fromMeetings += it.hours;
-      if (it.kind === 'concentrated_training') sessions++;
+      if (it.kind === 'concentrated_training') sessions += it.sessions ?? 1;
     }
   const kinds = countedKinds(countOnline);
   const round = (n: number) => Math.round(n * 10) / 10;

@@ -5,6 +5,7 @@ import {
   shortfall,
   type StudyItem,
   thresholdFor,
+  sumCredits,
   yearHours,
 } from './hours.ts';
 import { monthlyTally, type PointsEntry, quartersOf, quarterlyTotals, yearlyRanking } from './points.ts';
@@ -37,6 +38,25 @@ describe('yearly hours (EDU-001, EDU-006)', () => {
     expect(h.counted).toBe(12);
     expect(h.concentratedSessions).toBe(1);
     expect(h.concentratedHours).toBe(8);
+  });
+
+  it('meeting credit summed per year and kind gives the same hours and sessions as item by item', () => {
+    const credits = [
+      rec('2025-03-01', 2, 'collective_study'),
+      rec('2025-04-01', 1.5, 'collective_study'),
+      rec('2025-05-01', 8, 'concentrated_training'),
+      rec('2025-06-01', 8, 'concentrated_training'),
+      rec('2026-01-01', 2, 'collective_study'),
+    ];
+    for (const year of [2025, 2026]) {
+      const one = yearHours(year, [], credits, false);
+      const summed = yearHours(year, [], sumCredits(credits), false);
+      expect(summed).toEqual(one);
+    }
+    expect(yearHours(2025, [], sumCredits(credits), false)).toMatchObject({
+      fromMeetings: 19.5,
+      concentratedSessions: 2,
+    });
   });
 
   it('online and self study do not count unless edu.countOnline; self study never', () => {

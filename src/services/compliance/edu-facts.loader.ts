@@ -6,6 +6,7 @@ import {
   DEFAULT_CREDIT,
   type StudyItem,
   meetingCredit,
+  addCredit,
 } from '../../domain/study/hours.ts';
 import type { StudyKind } from '../../shared/study-enums.ts';
 import type { Tx } from '../deps.ts';
@@ -189,22 +190,33 @@ async function attendedCredits(
     credited.set(m.id, c);
     pushTo(byOrg, m.orgId, { id: m.id, day: m.day });
   }
-  const out = new Map<string, StudyItem[]>();
+  // the hour rules need only yearly sums per kind: one item per person, year and kind (not one per meeting)
+  const sums = new Map<string, Map<string, StudyItem>>();
+  const credit = (personId: string, c: StudyItem) => {
+    let mine = sums.get(personId);
+    if (!mine) {
+      mine = new Map();
+      sums.set(personId, mine);
+    }
+    addCredit(mine, c);
+  };
   const listed = new Map<string, Set<string>>();
   for (const r of rows.rows) {
     const seen = listed.get(r.personId) ?? new Set<string>();
     seen.add(r.meetingId);
     listed.set(r.personId, seen);
     const c = r.present ? credited.get(r.meetingId) : undefined;
-    if (c) pushTo(out, r.personId, c);
+    if (c) credit(r.personId, c);
   }
   for (const s of spans.rows) {
     const seen = listed.get(s.personId);
     for (const m of byOrg.get(s.orgId) ?? []) {
       if (m.day < s.validFrom || (s.validTo !== null && m.day >= s.validTo) || seen?.has(m.id)) continue;
-      pushTo(out, s.personId, credited.get(m.id)!);
+      credit(s.personId, credited.get(m.id)!);
     }
   }
+  const out = new Map<string, StudyItem[]>();
+  for (const [personId, mine] of sums) out.set(personId, [...mine.values()]);
   return out;
 }
 
