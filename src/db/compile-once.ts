@@ -6,7 +6,7 @@ import { type Compilable, CompiledQuery, type QueryResult } from 'kysely';
  * with joins — more than executing an indexed lookup — and the session lookup runs on every request
  * (docs/benchmarks.md `list`). `build` receives placeholder values and must use each only as a plain
  * value (one or more times) (`where(col, '=', p.id)`), never in a way that changes the SQL text or transforms the value;
- * a placeholder that does not come out as exactly one parameter is an error at first use.
+ * a placeholder that does not come out as a parameter, or comes out transformed, is an error at first use.
  */
 export function compileOnce<D, P extends Record<string, string | number>, R>(
   build: (db: D, p: P) => Compilable<R>,

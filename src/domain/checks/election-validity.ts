@@ -57,7 +57,7 @@ export const electionValidity: CheckDef<OrgFacts> = {
         const elected = v.yes * 2 > denom;
         if (quorate && elected) continue;
         const why = !quorate
-          ? `到会有选举权党员${v.present_voting}名，未超过应到会${v.expected_voting}名的${typeof q.value === 'string' ? q.value : q.value * 100 + '%'}`
+          ? `到会有选举权党员${v.present_voting}名，未超过应到会${v.expected_voting}名的${typeof q.value === 'string' ? q.value : `${q.value * 100}%`}`
           : `赞成${v.yes}票，未超过${base === 'PRESENT' ? '实到会' : '应到会'}${denom}名的半数`;
         out.push(
           orgFinding(

@@ -6,6 +6,7 @@ import { activePacks, packParams, standardPacks } from '../compliance/evaluate.t
 import { loadLifeFacts } from '../compliance/life-facts.loader.ts';
 import { loadOrgFacts } from '../compliance/org-facts.loader.ts';
 import { loadOverrides, overridesAt, withOverrides } from '../compliance/overrides.ts';
+import { ancestorPacks } from '../compliance/active-pack.ts';
 import type { Tx } from '../deps.ts';
 
 export type OrgDeadline = Deadline & { orgId: string; orgName: string; orgPath: string };
@@ -37,19 +38,7 @@ export async function subtreeDeadlines(
     asOf,
     facts.filter((f) => wanted.has(f.orgId)),
   );
-  const seqs = rootPath
-    .split('/')
-    .filter(Boolean)
-    .map((s) => Number.parseInt(s, 36));
-  const ancestors = seqs.length
-    ? await db
-        .selectFrom('org')
-        .select(['path', 'pack'])
-        .where('seq', 'in', seqs)
-        .where('pack', 'is not', null)
-        .execute()
-    : [];
-  const packOf = activePacks(placement, new Map(ancestors.map((a) => [a.path, a.pack!])));
+  const packOf = activePacks(placement, await ancestorPacks(db, rootPath));
   const packs = await standardPacks();
   const overrides = await loadOverrides(db, rootPath);
   const out: OrgDeadline[] = [];

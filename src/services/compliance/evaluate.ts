@@ -5,6 +5,7 @@ import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loa
 import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
+import { ancestorPacks } from './active-pack.ts';
 import { loadEduFacts } from './edu-facts.loader.ts';
 import { loadLifeFacts } from './life-facts.loader.ts';
 import { loadOverrides, overridesAt, withOverrides } from './overrides.ts';
@@ -93,19 +94,7 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
     rootPath = root.path;
   }
   const { facts, placement } = await loadOrgFacts(deps.db, rootPath, opts.asOf);
-  const ancestorSeqs = rootPath
-    .split('/')
-    .filter(Boolean)
-    .map((s) => Number.parseInt(s, 36));
-  const ancestors = ancestorSeqs.length
-    ? await deps.db
-        .selectFrom('org')
-        .select(['path', 'pack'])
-        .where('seq', 'in', ancestorSeqs)
-        .where('pack', 'is not', null)
-        .execute()
-    : [];
-  const packOf = activePacks(placement, new Map(ancestors.map((a) => [a.path, a.pack!])));
+  const packOf = activePacks(placement, await ancestorPacks(deps.db, rootPath));
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
   // independent loaders run concurrently on PostgreSQL's pool (PGlite serializes them)
   const [life, edu, overrides] = await Promise.all([

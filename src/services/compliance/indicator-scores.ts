@@ -20,6 +20,7 @@ import {
 } from '../../shared/contracts/scores.contract.ts';
 import { MEETING_TAG_LABEL, type MeetingTag } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
+import { ancestorPacks } from './active-pack.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { checkVersion, orgForRead } from '../scope-guard.ts';
@@ -30,17 +31,8 @@ type Row = Selectable<IndicatorScoreTable>;
 
 /** The id of the pack active at an org: its own, else its nearest ancestor's, else the national baseline. */
 export async function activePackOf(deps: Deps, org: { path: string }): Promise<string> {
-  const seqs = org.path
-    .split('/')
-    .filter(Boolean)
-    .map((s) => Number.parseInt(s, 36));
-  const rows = await deps.db
-    .selectFrom('org')
-    .select(['path', 'pack'])
-    .where('seq', 'in', seqs)
-    .where('pack', 'is not', null)
-    .execute();
-  return rows.sort((a, b) => b.path.length - a.path.length)[0]?.pack ?? ROOT_PACK_ID;
+  const set = [...(await ancestorPacks(deps.db, org.path)).entries()];
+  return set.sort((a, b) => b[0].length - a[0].length)[0]?.[1] ?? ROOT_PACK_ID;
 }
 
 /** May record the 自评 of the org: anyone who may write its records (its officers, evaluators above). */

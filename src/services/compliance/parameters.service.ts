@@ -1,33 +1,14 @@
 import { type Scope, canManagePath } from '../../domain/auth/scope.ts';
 import { AppError, forbidden, validationError } from '../../domain/errors.ts';
-import { ROOT_PACK_ID } from '../../domain/standards/pack-loader.ts';
 import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { OverrideBody, ParametersResponse } from '../../shared/contracts/parameters.contract.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { orgForRead } from '../scope-guard.ts';
-import { activePacks, packParams, standardPacks } from './evaluate.ts';
+import { activePackOf } from './active-pack.ts';
+import { packParams } from './evaluate.ts';
 import { refreshAfterWrite } from './refresh.ts';
-
-async function packFor(deps: Deps, org: { id: string; path: string; pack: string | null }) {
-  const seqs = org.path
-    .split('/')
-    .filter(Boolean)
-    .map((s) => Number.parseInt(s, 36));
-  const ancestors = await deps.db
-    .selectFrom('org')
-    .select(['path', 'pack'])
-    .where('seq', 'in', seqs)
-    .where('pack', 'is not', null)
-    .execute();
-  const id =
-    activePacks(
-      [{ orgId: org.id, path: org.path, pack: org.pack }],
-      new Map(ancestors.map((a) => [a.path, a.pack!])),
-    ).get(org.id) ?? ROOT_PACK_ID;
-  return (await standardPacks()).get(id)!;
-}
 
 /** The parameters in force at an org: its active pack's values, with local overrides and their reasons. */
 export async function effectiveParameters(
@@ -36,7 +17,7 @@ export async function effectiveParameters(
   orgId: string,
 ): Promise<ParametersResponse> {
   const org = await orgForRead(deps.db, scope, orgId);
-  const pack = await packFor(deps, org);
+  const pack = await activePackOf(deps.db, org);
   const read = packParams(pack);
   const overrides = await deps.db
     .selectFrom('parameterOverride as p')

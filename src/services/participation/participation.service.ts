@@ -2,38 +2,11 @@ import type { Scope } from '../../domain/auth/scope.ts';
 import { streakLevel, streakOf, totalOf, withRate } from '../../domain/checks/participation.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
 import { validationError } from '../../domain/errors.ts';
-import type { ParamReader } from '../../domain/checks/types.ts';
-import { ROOT_PACK_ID } from '../../domain/standards/pack-loader.ts';
 import type { ParticipationResponse } from '../../shared/contracts/participation.contract.ts';
-import { activePacks, packParams, standardPacks } from '../compliance/evaluate.ts';
-import { loadOverrides, overridesAt, withOverrides } from '../compliance/overrides.ts';
+import { paramsForOrg } from '../compliance/active-pack.ts';
 import type { Deps } from '../deps.ts';
 import { orgForRead } from '../scope-guard.ts';
 import { loadParticipation } from './participation-facts.ts';
-
-/** The parameters in force at an org, as the compliance run reads them: its active pack plus local overrides. */
-async function paramsAt(
-  deps: Deps,
-  org: { id: string; path: string; pack: string | null },
-): Promise<ParamReader> {
-  const seqs = org.path
-    .split('/')
-    .filter(Boolean)
-    .map((s) => Number.parseInt(s, 36));
-  const ancestors = await deps.db
-    .selectFrom('org')
-    .select(['path', 'pack'])
-    .where('seq', 'in', seqs)
-    .where('pack', 'is not', null)
-    .execute();
-  const id =
-    activePacks(
-      [{ orgId: org.id, path: org.path, pack: org.pack }],
-      new Map(ancestors.map((a) => [a.path, a.pack!])),
-    ).get(org.id) ?? ROOT_PACK_ID;
-  const pack = (await standardPacks()).get(id)!;
-  return withOverrides(packParams(pack), overridesAt(org.path, await loadOverrides(deps.db, org.path)));
-}
 
 /**
  * Each current party member's participation in the org's organizational life in a year (LIFE-019:
@@ -47,7 +20,7 @@ export async function orgParticipation(
   year?: number,
 ): Promise<ParticipationResponse> {
   const org = await orgForRead(deps.db, scope, orgId);
-  const param = await paramsAt(deps, org);
+  const param = await paramsForOrg(deps.db, org);
   const today = shanghaiDate(deps.clock());
   const y = year ?? Number(today.slice(0, 4));
   if (`${y}-01-01` > today)

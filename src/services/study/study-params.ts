@@ -3,6 +3,7 @@ import { type ThresholdParams, countedKinds } from '../../domain/study/hours.ts'
 import { ROOT_PACK_ID } from '../../domain/standards/pack-loader.ts';
 import { activePacks, packParams, standardPacks } from '../compliance/evaluate.ts';
 import { loadOverrides, overridesAt, withOverrides } from '../compliance/overrides.ts';
+import { ancestorPacks } from '../compliance/active-pack.ts';
 import type { Tx } from '../deps.ts';
 
 export type StudyParams = ThresholdParams & { countOnline: boolean; param: ParamReader };
@@ -18,21 +19,9 @@ export async function studyParamsFor(
   orgs: { id: string; path: string; pack: string | null }[],
 ): Promise<(orgId: string) => StudyParams> {
   const packs = await standardPacks();
-  const seqs = rootPath
-    .split('/')
-    .filter(Boolean)
-    .map((s) => Number.parseInt(s, 36));
-  const ancestors = seqs.length
-    ? await db
-        .selectFrom('org')
-        .select(['path', 'pack'])
-        .where('seq', 'in', seqs)
-        .where('pack', 'is not', null)
-        .execute()
-    : [];
   const packOf = activePacks(
     orgs.map((o) => ({ orgId: o.id, path: o.path, pack: o.pack })),
-    new Map(ancestors.map((a) => [a.path, a.pack!])),
+    await ancestorPacks(db, rootPath),
   );
   const overrides = await loadOverrides(db, rootPath);
   const pathOf = new Map(orgs.map((o) => [o.id, o.path]));
