@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import { validationError } from '../../domain/errors.ts';
+import type ExcelJS from 'exceljs';
+import { readSheetRows } from '../infra/xlsx-rows.ts';
 import type { DatasetMeeting } from '../../shared/contracts/dataset.contract.ts';
 import { MEETING_TAG_LABEL, type MeetingTag } from '../../shared/enums.ts';
 import { cellText, normalizeDate } from '../people/roster-import.ts';
@@ -31,38 +31,7 @@ function cellString(v: ExcelJS.CellValue): string {
 
 /** Reads the first sheet by header names (order may differ; unknown columns ignored). */
 export async function readMeetingRows(file: Buffer): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw validationError('无法读取文件：请上传 .xlsx 格式的 Excel 文件（可先下载模板）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw validationError('文件中没有工作表');
-  const colOf = new Map<MeetingImportField, number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const t = cellText(cell.value).replace(/[*＊\s]/g, '');
-    const c = MEETING_IMPORT_COLUMNS.find((x) => x.header.replace('*', '') === t);
-    if (c) colOf.set(c.key, col);
-  });
-  const missing = MEETING_IMPORT_COLUMNS.filter((c) => c.header.endsWith('*') && !colOf.has(c.key)).map((c) =>
-    c.header.replace('*', ''),
-  );
-  if (missing.length) throw validationError(`表头缺少必填列：${missing.join('、')}（请使用导入模板）`);
-  const out: SheetRow[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const values = Object.fromEntries(
-      MEETING_IMPORT_COLUMNS.map((c) => [
-        c.key,
-        colOf.has(c.key) ? cellString(r.getCell(colOf.get(c.key)!).value) : '',
-      ]),
-    ) as Record<MeetingImportField, string>;
-    if (Object.values(values).every((v) => v === '')) return;
-    out.push({ row: n, values, errors: [] });
-  });
-  if (out.length > MAX_ROWS) throw validationError(`一次最多导入 ${MAX_ROWS} 行，请分批导入`);
-  return out;
+  return readSheetRows(file, MEETING_IMPORT_COLUMNS, cellString, MAX_ROWS);
 }
 
 const fold = (s: string) =>

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Scope } from '../../domain/auth/scope.ts';
 import { canWritePath } from '../../domain/auth/scope.ts';
 import { isIsoDate } from '../../domain/dates.ts';
-import { validationError } from '../../domain/errors.ts';
+import { readSheetRows } from '../infra/xlsx-rows.ts';
 import { idNumberMismatches, maskIdNumber, parseIdNumber } from '../../domain/people/id-number.ts';
 import { isBranchKind } from '../../domain/org/org-tree.ts';
 import type { RosterImportResponse } from '../../shared/contracts/import.contract.ts';
@@ -54,39 +54,7 @@ export function normalizeDate(s: string): string | null {
 
 /** Reads the first sheet by header names (order may differ; unknown columns ignored). */
 async function readRows(file: Buffer): Promise<ParsedRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw validationError('无法读取文件：请上传 .xlsx 格式的 Excel 文件（可先下载模板）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw validationError('文件中没有工作表');
-  const header = ws.getRow(1);
-  const colOf = new Map<RosterField, number>();
-  header.eachCell((cell, col) => {
-    const t = cellText(cell.value).replace(/[*＊\s]/g, '');
-    const c = ROSTER_COLUMNS.find((x) => x.header.replace('*', '') === t);
-    if (c) colOf.set(c.key, col);
-  });
-  const missing = ROSTER_COLUMNS.filter((c) => c.header.endsWith('*') && !colOf.has(c.key)).map((c) =>
-    c.header.replace('*', ''),
-  );
-  if (missing.length) throw validationError(`表头缺少必填列：${missing.join('、')}（请使用导入模板）`);
-  const out: ParsedRow[] = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const values = Object.fromEntries(
-      ROSTER_COLUMNS.map((c) => [
-        c.key,
-        colOf.has(c.key) ? cellText(r.getCell(colOf.get(c.key)!).value) : '',
-      ]),
-    ) as Record<RosterField, string>;
-    if (Object.values(values).every((v) => v === '')) return;
-    out.push({ row: n, values, errors: [] });
-  });
-  if (out.length > 5000) throw validationError('一次最多导入 5000 行，请分批导入');
-  return out;
+  return readSheetRows(file, ROSTER_COLUMNS, cellText, 5000);
 }
 
 /**
