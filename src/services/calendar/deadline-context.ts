@@ -1,4 +1,5 @@
 import { type Deadline, deadlinesOfMonth, termEndDeadline } from '../../domain/calendar/deadlines.ts';
+import { anyOf } from '../../db/any-of.ts';
 import { monthEnd } from '../../domain/calendar/month.ts';
 import { ROOT_PACK_ID } from '../../domain/standards/pack-loader.ts';
 import { BRANCH_KINDS, type OrgKind } from '../../shared/enums.ts';
@@ -76,7 +77,7 @@ export async function termEndDeadlines(
     .selectFrom('org as o')
     .innerJoin('election as e', 'e.orgId', 'o.id')
     .select(['o.id', 'o.name', 'o.path', 'e.heldOn', 'e.termYears'])
-    .where('o.id', 'in', orgIds)
+    .where(anyOf('o.id', orgIds))
     .where('e.kind', '=', 'regular')
     .where('e.heldOn', '<=', asOf)
     .orderBy('e.heldOn', 'desc')

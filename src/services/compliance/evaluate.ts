@@ -1,4 +1,5 @@
 import { EDU_CHECKS, LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registry.ts';
+import { anyOf } from '../../db/any-of.ts';
 import type { CheckDef, Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loader.ts';
@@ -134,7 +135,7 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
   run(EDU_CHECKS, edu, (f) => f.org.orgId);
   const personIds = [...new Set(findings.flatMap((f) => (f.personId ? [f.personId] : [])))];
   const refs = personIds.length
-    ? await deps.db.selectFrom('person').select(['id', 'ref']).where('id', 'in', personIds).execute()
+    ? await deps.db.selectFrom('person').select(['id', 'ref']).where(anyOf('id', personIds)).execute()
     : [];
   const refOf = new Map(refs.map((r) => [r.id, r.ref ?? r.id]));
   const out = findings.map((f) => ({

@@ -2,6 +2,7 @@
  * The findings list of an org subtree "as of" a date: filters, totals, and per finding the org,
  * person and "why" (the check's parameters as the org's active pack resolves them, plus evidence).
  */
+import { anyOf } from '../../db/any-of.ts';
 import type { Scope } from '../../domain/auth/scope.ts';
 import { CHECKS_BY_ID, IMPLEMENTED_RULE_IDS } from '../../domain/checks/registry.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
@@ -136,11 +137,11 @@ export async function presentFindings(deps: Deps, findings: readonly EvalFinding
       ? deps.db
           .selectFrom('org')
           .select(['id', 'code', 'name', 'path', 'pack'])
-          .where('id', 'in', orgIds)
+          .where(anyOf('id', orgIds))
           .execute()
       : [],
     personIds.length
-      ? deps.db.selectFrom('person').select(['id', 'name']).where('id', 'in', personIds).execute()
+      ? deps.db.selectFrom('person').select(['id', 'name']).where(anyOf('id', personIds)).execute()
       : [],
     standardPacks(),
   ]);

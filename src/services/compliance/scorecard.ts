@@ -2,6 +2,7 @@
  * The scorecard of one org: its active pack's indicator tree (own tree, then the inherited baseline
  * trees, then the veto list), each indicator with a status derived from the org's findings.
  */
+import { anyOf } from '../../db/any-of.ts';
 import type { Scope } from '../../domain/auth/scope.ts';
 import { citation } from '../../domain/checks/citation.ts';
 import { ROOT_PACK_ID } from '../../domain/standards/pack-schema.ts';
@@ -126,7 +127,7 @@ export async function scorecard(
   const own = ev.findings.filter((f) => f.orgId === org.id);
   const personIds = [...new Set(own.flatMap((f) => (f.personId ? [f.personId] : [])))];
   const persons = personIds.length
-    ? await deps.db.selectFrom('person').select(['id', 'name']).where('id', 'in', personIds).execute()
+    ? await deps.db.selectFrom('person').select(['id', 'name']).where(anyOf('id', personIds)).execute()
     : [];
   const nameOf = new Map(persons.map((p) => [p.id, p.name]));
   const briefs: Brief[] = own.map((f) => ({

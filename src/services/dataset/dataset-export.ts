@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.ts';
+import { anyOf } from '../../db/any-of.ts';
 import { DATASET_FORMAT, type DatasetDoc } from '../../shared/contracts/dataset.contract.ts';
 import type { OrgCategory } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
@@ -56,14 +57,14 @@ export async function exportDataset(deps: Deps, actor: Actor, orgCode?: string):
     : [];
   const personIds = [...new Set(memberships.map((m) => m.personId))];
   const people = personIds.length
-    ? await deps.db.selectFrom('person').selectAll().where('id', 'in', personIds).execute()
+    ? await deps.db.selectFrom('person').selectAll().where(anyOf('id', personIds)).execute()
     : [];
   const refOf = new Map(people.map((p) => [p.id, p.ref ?? p.id]));
   const positions = orgIds.length
-    ? await deps.db.selectFrom('position').selectAll().where('orgId', 'in', orgIds).execute()
+    ? await deps.db.selectFrom('position').selectAll().where(anyOf('orgId', orgIds)).execute()
     : [];
   const elections = orgIds.length
-    ? await deps.db.selectFrom('election').selectAll().where('orgId', 'in', orgIds).execute()
+    ? await deps.db.selectFrom('election').selectAll().where(anyOf('orgId', orgIds)).execute()
     : [];
   const doc: DatasetDoc = {
     format: DATASET_FORMAT,

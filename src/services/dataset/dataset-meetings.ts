@@ -1,4 +1,5 @@
 import { MEETING_COLUMNS, bulkInsert } from '../../db/bulk.ts';
+import { anyOf } from '../../db/any-of.ts';
 import { completeTags, missingByTag } from '../../domain/meetings/record-elements.ts';
 import type { ImportIssue } from '../../shared/contracts/import.contract.ts';
 import { DatasetMeeting } from '../../shared/contracts/dataset.contract.ts';
@@ -156,7 +157,7 @@ export async function exportMeetings(
     .execute();
   const ids = meetings.map((m) => m.id);
   const att = ids.length
-    ? await db.selectFrom('meetingAttendance').selectAll().where('meetingId', 'in', ids).execute()
+    ? await db.selectFrom('meetingAttendance').selectAll().where(anyOf('meetingId', ids)).execute()
     : [];
   const attBy = new Map<string, typeof att>();
   for (const a of att) attBy.set(a.meetingId, [...(attBy.get(a.meetingId) ?? []), a]);
