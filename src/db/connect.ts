@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { registerWatch } from './notify.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { preparingClient } from './prepared-client.ts';
 import type { DB } from './schema.ts';
@@ -51,7 +52,39 @@ export function openPostgres(url: string, poolSize = 10, opts: { prepare?: boole
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
   });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  const listeners: pg.Client[] = [];
+  registerWatch(db, async (channel, onNotify, onLost) => {
+    const client = new pg.Client({ connectionString: url });
+    listeners.push(client);
+    let lost = false;
+    const lose = () => {
+      if (lost) return;
+      lost = true;
+      onLost();
+      void client.end().catch(() => {});
+    };
+    client.on('error', lose);
+    client.on('end', lose);
+    client.on('notification', (n) => {
+      if (n.channel === channel) onNotify();
+    });
+    await client.connect();
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    await client.query(`listen ${channel}`);
+  });
+  return {
+    db,
+    kind: 'postgres',
+    close: async () => {
+      for (const c of listeners.splice(0)) {
+        c.removeAllListeners('end');
+        c.removeAllListeners('error');
+        c.on('error', () => {});
+        await c.end().catch(() => {});
+      }
+      await db.destroy();
+    },
+  };
 }
 
 /** Opens the embedded database; `dataDir` undefined = in memory. */
@@ -66,6 +99,9 @@ export async function openPGlite(dataDir?: string, loadDataDir?: Blob): Promise<
   const db = new Kysely<DB>({
     dialect: new PGliteDialect(pglite),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
+  registerWatch(db, async (channel, onNotify) => {
+    await pglite.listen(channel, onNotify);
   });
   return {
     db,

@@ -43,6 +43,7 @@ const EXPECTED: Record<keyof DB, string[]> = {
     'created_at',
     'updated_at',
   ],
+  subtreeMemberCount: ['subtree_path', 'status', 'n'],
   membership: [
     'id',
     'person_id',

@@ -325,10 +325,18 @@ export type IndicatorEvidence = {
   url: string | null;
 };
 
+/** Current membership rows per org subtree (path prefix) and status, kept by triggers on membership (migration 0011). */
+export interface SubtreeMemberCountTable {
+  subtreePath: string;
+  status: string;
+  n: number;
+}
+
 export interface DB {
   org: OrgTable;
   person: PersonTable;
   membership: MembershipTable;
+  subtreeMemberCount: SubtreeMemberCountTable;
   election: ElectionTable;
   position: PositionTable;
   orgChange: OrgChangeTable;

@@ -10,6 +10,7 @@ import type { Role } from '../shared/enums.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, Deps } from './deps.ts';
 import { uuidv7 } from './infra/ids.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -162,24 +163,52 @@ const sessionQuery = compileOnce(
   ['id'],
 );
 
-/** Resolves a session token to the caller with a scope computed now from grants and org paths. */
+/** Resolves a session token to the caller with a scope computed from grants and org paths (cached briefly: session-cache.ts). */
 export async function authenticate(deps: Deps, token: string | undefined): Promise<Caller | null> {
   if (!token) return null;
   const now = deps.clock();
   const id = tokenId(token);
-  // session, user and grants (with current org paths) in one round trip, compiled once
-  const [row] = await runCompiled(deps.db, sessionQuery.bind(deps.db, { id }));
-  if (!row || row.disabled) return null;
+  const cache = sessionCacheOf<Caller>(deps.db);
+  const hit = cache.get(id);
+  let caller: Caller;
+  let lastSeenAt: number;
+  if (hit) {
+    caller = hit.value;
+    lastSeenAt = hit.lastSeenAt;
+  } else {
+    const generation = cache.begin();
+    // session, user and grants (with current org paths) in one round trip, compiled once
+    const [row] = await runCompiled(deps.db, sessionQuery.bind(deps.db, { id }));
+    if (!row || row.disabled) return null;
+    caller = callerOfRow(row);
+    lastSeenAt = new Date(row.lastSeenAt).getTime();
+    cache.put(id, generation, caller, lastSeenAt);
+  }
   const idleMs = deps.sessionIdleMinutes * 60_000;
-  if (now.getTime() - new Date(row.lastSeenAt).getTime() > idleMs) {
+  if (now.getTime() - lastSeenAt > idleMs) {
+    cache.forget(id);
     await deps.db.deleteFrom('userSession').where('id', '=', id).execute();
     return null;
   }
-  if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
+  if (now.getTime() - lastSeenAt > 60_000) {
+    const generation = cache.begin();
     await deps.db.updateTable('userSession').set({ lastSeenAt: now }).where('id', '=', id).execute();
+    cache.put(id, generation, caller, now.getTime());
   }
+  return caller;
+}
+
+function callerOfRow(row: {
+  id: string;
+  username: string;
+  displayName: string;
+  personId: string | null;
+  sessionId: string;
+  csrfToken: string;
+  grants: unknown;
+}): Caller {
   // json_agg keeps the SQL (snake_case) column names: nested keys are not camel-cased (connect.ts)
-  const grants = (row.grants as unknown as SnakeGrant[]).map((g) => ({
+  const grants = (row.grants as SnakeGrant[]).map((g) => ({
     role: g.role as Role,
     orgId: g.org_id,
     pii: g.pii,
@@ -201,8 +230,12 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   };
 }
 
+/** Empties this process's session cache now (the database also announces the change to every process). */
+export const forgetSessions = (deps: Deps) => sessionCacheOf(deps.db).clear();
+
 export async function logout(deps: Deps, caller: Caller): Promise<void> {
   await deps.db.deleteFrom('userSession').where('id', '=', caller.user.sessionId).execute();
+  forgetSessions(deps);
 }
 
 /** Changes the caller's password after checking the old one; ends the caller's other sessions. */
@@ -233,6 +266,7 @@ export async function changePassword(deps: Deps, caller: Caller, oldPassword: st
       entityId: caller.user.id,
     });
   });
+  forgetSessions(deps);
 }
 
 export const actorOf = (c: Caller): Actor => ({ id: c.user.id, name: c.user.displayName });
@@ -294,6 +328,7 @@ export async function setPassword(deps: Deps, actor: Actor, username: string, pa
       entityId: user.id,
     });
   });
+  forgetSessions(deps);
 }
 
 /** Grants a role on an org subtree (by org code; none for admin). */
@@ -335,4 +370,5 @@ export async function grantRole(
       after: g,
     });
   });
+  forgetSessions(deps);
 }

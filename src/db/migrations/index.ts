@@ -9,6 +9,7 @@ import * as m202611240007 from './202611240007_calendar_feed.ts';
 import * as m202611240008 from './202611240008_annual_plan.ts';
 import * as m202611240009 from './202611240009_meeting_attachments.ts';
 import * as m202611240010 from './202611240010_indicator_scores.ts';
+import * as m202611240011 from './202611240011_member_counts.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '202611240008_annual_plan': m202611240008,
   '202611240009_meeting_attachments': m202611240009,
   '202611240010_indicator_scores': m202611240010,
+  '202611240011_member_counts': m202611240011,
 };

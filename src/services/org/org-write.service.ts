@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { forgetSessions } from '../auth.service.ts';
 import type { Scope } from '../../domain/auth/scope.ts';
 import { AppError, forbidden, ruleRefusal } from '../../domain/errors.ts';
 import { childPath, moveError, pathDepth, placementError } from '../../domain/org/org-tree.ts';
@@ -104,6 +105,7 @@ export async function updateOrg(deps: Deps, scope: Scope, actor: Actor, id: stri
     return presentOrgNode(row);
   });
   await refreshAfterWrite(deps, id);
+  forgetSessions(deps); // grants carry org names and paths
   return out;
 }
 
@@ -142,6 +144,7 @@ export async function moveOrg(deps: Deps, scope: Scope, actor: Actor, id: string
     return presentOrgNode(row);
   });
   await refreshAfterWrite(deps, id);
+  forgetSessions(deps); // grants carry org names and paths
   return out;
 }
 

@@ -66,6 +66,29 @@ function filterArgs(scope: Scope, q: Omit<PersonListQuery, 'page' | 'pageSize'>,
 }
 
 const keysWith = (a: FilterArgs, prefix: string) => Object.keys(a).filter((k) => k.startsWith(prefix));
+const PERSON_KEYS = ['gender', 'nameLike', 'bornOnOrBefore', 'bornAfter', 'fullOnOrBefore', 'fullAfter'];
+
+/**
+ * The total of a filter that bounds only the subtree and statuses, from the counters kept by triggers
+ * (`subtree_member_count`, migration 0011): one index probe of a few rows instead of counting thousands
+ * of membership index entries on every page. Undefined when the filter reaches person or org columns
+ * (then the rows are counted). Scope roots are disjoint (`minimalRoots`), so their counts add up.
+ */
+function countedTotal(db: Kysely<DB>, a: FilterArgs) {
+  if ('self' in a || 'category' in a || PERSON_KEYS.some((k) => k in a)) return undefined;
+  let query = db.selectFrom('subtreeMemberCount as c');
+  const roots = keysWith(a, 'rootEnd').map((k) => String(a[`root${k.slice('rootEnd'.length)}`]));
+  if ('orgId' in a)
+    query = query.where('c.subtreePath', '=', (eb) =>
+      eb.selectFrom('org').select('path').where('id', '=', String(a.orgId)),
+    );
+  else if (roots.length) query = query.where('c.subtreePath', 'in', roots);
+  else query = query.where('c.subtreePath', '=', '/');
+  const statuses = keysWith(a, 'status').map((k) => String(a[k]));
+  if (statuses.length) query = query.where('c.status', 'in', statuses);
+  if ('notStatus' in a) query = query.where('c.status', '!=', String(a.notStatus));
+  return query.select(sql<number>`coalesce(sum(c.n), 0)::int`.as('n'));
+}
 
 /**
  * Current membership rows matching the filter (no select list). Person and org filters are
@@ -103,8 +126,7 @@ function membershipRows(db: Kysely<DB>, a: FilterArgs) {
     query = query.where('m.orgId', 'in', (eb) =>
       eb.selectFrom('org').select('id').where('category', '=', String(a.category)),
     );
-  const personKeys = ['gender', 'nameLike', 'bornOnOrBefore', 'bornAfter', 'fullOnOrBefore', 'fullAfter'];
-  if (personKeys.some((k) => k in a)) {
+  if (PERSON_KEYS.some((k) => k in a)) {
     query = query.where('m.personId', 'in', (eb) => {
       let p = eb.selectFrom('person').select('person.id');
       if ('gender' in a) p = p.where('person.gender', '=', String(a.gender));
@@ -173,7 +195,7 @@ function pageStatement(db: Kysely<DB>, a: FilterArgs) {
         ? eb.selectFrom('org').select('path').where('id', '=', String(a.orgId))
         : sql<string | null>`null::text`
       ).as('rootPath'),
-      eb.selectFrom('base').select(eb.fn.countAll<number>().as('n')).as('total'),
+      (countedTotal(db, a) ?? eb.selectFrom('base').select(eb.fn.countAll<number>().as('n'))).as('total'),
       sql<ListRow[]>`coalesce((${eb
         .selectFrom('pg')
         .innerJoin('person as p', 'p.id', 'pg.personId')
