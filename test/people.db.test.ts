@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { idCheckChar } from '../src/domain/people/id-number.ts';
+import { PersonListItem, PersonListResponse } from '../src/shared/contracts/people.contract.ts';
 import { type Session, type World, buildWorld, call, insertPerson, loginAs } from './factories.ts';
 import { type TestContext, createTestContext } from './server.ts';
 import { multipartXlsx } from './xlsx.ts';
@@ -42,6 +44,47 @@ describe('people', () => {
     expect((await call(ctx, admin, 'GET', `${base}&partyAgeMin=12`)).json().total).toBe(0);
     const page = (await call(ctx, admin, 'GET', `${base}&page=2&pageSize=3`)).json();
     expect(page.items).toHaveLength(1);
+  });
+
+  it('the list response is exactly the contract (no extra keys: it is serialized without zod)', async () => {
+    const res = (await call(ctx, admin, 'GET', `/api/people?orgId=${w.orgs.U.id}&pageSize=2`)).json();
+    const strict = PersonListResponse.extend({ items: z.array(PersonListItem.strict()) }).strict();
+    expect(() => strict.parse(res)).not.toThrow();
+    expect(res.items).toHaveLength(2);
+    expect(Object.keys(res.items[0])).not.toContain('idNumberEnc');
+  });
+
+  it('totals from the subtree counters equal a recount, for every filter shape', async () => {
+    const recount = async (orgId: string, statuses: string[] | null) =>
+      Number(
+        (
+          await sql<{ n: number }>`select count(*)::int as n from membership m join org o on o.id = ${orgId}
+            where m.valid_to is null and m.org_path like o.path || '%'
+              and ${statuses ? sql`m.status in (${sql.join(statuses)})` : sql`m.status <> 'left'`}`.execute(
+            ctx.deps.db,
+          )
+        ).rows[0].n,
+      );
+    for (const org of [w.orgs.U, w.orgs.G, w.orgs.A, w.orgs.X]) {
+      const all = (await call(ctx, admin, 'GET', `/api/people?orgId=${org.id}`)).json().total;
+      expect(all).toBe(await recount(org.id, null));
+      const full = (await call(ctx, admin, 'GET', `/api/people?orgId=${org.id}&status=full`)).json().total;
+      expect(full).toBe(await recount(org.id, ['full']));
+      // category reaches org columns: counted from rows, same answer
+      const cat = await call(
+        ctx,
+        admin,
+        'GET',
+        `/api/people?orgId=${org.id}&category=${encodeURIComponent(org.category)}`,
+      );
+      expect(cat.json().total).toBeLessThanOrEqual(all);
+    }
+    const everyone = (await call(ctx, admin, 'GET', '/api/people')).json().total;
+    const rows = await sql<{ n: number }>`
+      select count(*)::int as n from membership where valid_to is null and status <> 'left'`.execute(
+      ctx.deps.db,
+    );
+    expect(everyone).toBe(Number(rows.rows[0].n));
   });
 
   it('masks ID numbers in the list; reveals with the PII permission and audits it', async () => {
