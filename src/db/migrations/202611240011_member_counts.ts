@@ -66,6 +66,11 @@ create trigger membership_count_update after update on membership
 create trigger membership_count_delete after delete on membership
   referencing old table as old_rows for each statement execute function zhibu_member_count();
 `.execute(db);
+  // the first day as a full member (party age, DEV-024) is read for every row of a member-list page:
+  // an index-only min instead of fetching each person's membership rows to filter on status
+  await sql`create index membership_full_since on membership (person_id, valid_from) where status = 'full'`.execute(
+    db,
+  );
   await upAuthNotify(db);
 }
 
