@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { shanghaiDate, wholeYears } from '../src/domain/dates.ts';
 import { idCheckChar } from '../src/domain/people/id-number.ts';
 import { PersonListItem, PersonListResponse } from '../src/shared/contracts/people.contract.ts';
 import { type Session, type World, buildWorld, call, insertPerson, loginAs } from './factories.ts';
@@ -52,6 +53,14 @@ describe('people', () => {
     expect(() => strict.parse(res)).not.toThrow();
     expect(res.items).toHaveLength(2);
     expect(Object.keys(res.items[0])).not.toContain('idNumberEnc');
+    // ages are rendered by SQL: the same whole years as the domain's wholeYears
+    const asOf = shanghaiDate(ctx.deps.clock());
+    const all = (await call(ctx, admin, 'GET', `/api/people?orgId=${w.orgs.U.id}`)).json();
+    for (const item of all.items) {
+      expect(item.age).toBe(item.birthDate ? wholeYears(item.birthDate, asOf) : null);
+      expect(item.partyAge).toBe(item.fullSince ? wholeYears(item.fullSince, asOf) : null);
+    }
+    expect(all.items.some((i: { age: number | null }) => i.age !== null)).toBe(true);
   });
 
   it('totals from the subtree counters equal a recount, for every filter shape', async () => {

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { compileOnce, runCompiled } from '../../db/compile-once.ts';
 import { type Scope, canReadPath, canReadPii, canWritePath } from '../../domain/auth/scope.ts';
 import { subtreeEnd } from '../../domain/org/org-tree.ts';
@@ -155,21 +155,10 @@ export async function orgPathOf(deps: Deps, orgId: string) {
   return (await deps.db.selectFrom('org').select('path').where('id', '=', orgId).executeTakeFirst())?.path;
 }
 
-type ListRow = {
-  person_id: string;
-  name: string;
-  gender: string | null;
-  birth_date: string | null;
-  education: string | null;
-  phone: string | null;
-  id_number_masked: string | null;
-  status: string;
-  valid_from: string;
-  org_id: string;
-  org_name: string;
-  org_code: string;
-  full_since: string | null;
-};
+/** Whole years from a date column to `asOf` (NULL stays NULL), computed like `wholeYears`. */
+export const yearsTo = (d: RawBuilder<unknown>, asOf: string) =>
+  sql`(extract(year from ${asOf}::date) - extract(year from ${d})
+    - case when to_char(${asOf}::date, 'MM-DD') < to_char(${d}, 'MM-DD') then 1 else 0 end)::int`;
 
 /**
  * One page: the subtree root (when filtered by org), the total and the page's people and orgs as
@@ -196,7 +185,7 @@ function pageStatement(db: Kysely<DB>, a: FilterArgs) {
         : sql<string | null>`null::text`
       ).as('rootPath'),
       (countedTotal(db, a) ?? eb.selectFrom('base').select(eb.fn.countAll<number>().as('n'))).as('total'),
-      sql<ListRow[]>`coalesce((${eb
+      sql<string>`coalesce((${eb
         .selectFrom('pg')
         .innerJoin('person as p', 'p.id', 'pg.personId')
         // a LIMITed lateral lookup is not flattened into a join: 50 index probes, never a scan of org
@@ -210,15 +199,27 @@ function pageStatement(db: Kysely<DB>, a: FilterArgs) {
               .as('o'),
           (join) => join.onTrue(),
         )
+        .leftJoinLateral(
+          (l) =>
+            l
+              .selectFrom('membership as f')
+              .select((e) => e.fn.min('f.validFrom').as('d'))
+              .whereRef('f.personId', '=', 'p.id')
+              .where('f.status', '=', 'full')
+              .as('fs'),
+          (join) => join.onTrue(),
+        )
         .select(
+          // the contract's PersonListItem, field for field (ages as in wholeYears: years minus one
+          // before the anniversary), so the route can send the text without parsing it
           sql`json_agg(json_build_object(
-            'person_id', p.id, 'name', p.name, 'gender', p.gender, 'birth_date', p.birth_date,
-            'education', p.education, 'phone', p.phone, 'id_number_masked', p.id_number_masked,
-            'status', pg.status, 'valid_from', pg.valid_from, 'org_id', o.id, 'org_name', o.name,
-            'org_code', o.code,
-            'full_since', (select min(f.valid_from) from membership f where f.person_id = p.id and f.status = 'full')
+            'id', p.id, 'name', p.name, 'gender', p.gender, 'birthDate', p.birth_date,
+            'age', ${yearsTo(sql.ref('p.birth_date'), String(a.asOf))},
+            'education', p.education, 'phone', p.phone, 'idNumber', p.id_number_masked,
+            'status', pg.status, 'statusSince', pg.valid_from, 'orgId', o.id, 'orgName', o.name,
+            'orgCode', o.code, 'fullSince', fs.d, 'partyAge', ${yearsTo(sql.ref('fs.d'), String(a.asOf))}
           ) order by pg.org_path, pg.person_id)`.as('j'),
-        )}), '[]'::json)`.as('items'),
+        )}), '[]'::json)::text`.as('items'),
     ]);
 }
 
@@ -230,12 +231,18 @@ const pageStatements = new Map<
 
 /**
  * One page of current people in the caller's scope, with filters; ID numbers masked. One statement,
- * compiled once per filter shape: per-statement and compile costs dominate this route at city scale
- * (docs/benchmarks.md `list`).
+ * compiled once per filter shape (per-statement and compile costs dominate this route at city scale,
+ * docs/benchmarks.md `list`), which also renders the page as the contract's JSON: `json` is the
+ * PersonListResponse document, ready to send.
  */
-export async function listPeople(deps: Deps, scope: Scope, q: PersonListQuery) {
+export async function listPeople(deps: Deps, scope: Scope, q: PersonListQuery): Promise<{ json: string }> {
   const asOf = shanghaiDate(deps.clock());
-  const a = { ...filterArgs(scope, q, asOf), limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const a = {
+    ...filterArgs(scope, q, asOf),
+    asOf,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  };
   const shape = Object.keys(a).join(',');
   let statement = pageStatements.get(shape);
   if (!statement) {
@@ -245,30 +252,12 @@ export async function listPeople(deps: Deps, scope: Scope, q: PersonListQuery) {
   const [row] = (await runCompiled(deps.db, statement.bind(deps.db, a))) as {
     rootPath: string | null;
     total: number;
-    items: ListRow[];
+    items: string;
   }[];
   if (q.orgId) checkSubtreeRoot(scope, row.rootPath);
-  const items: PersonListItem[] = row.items.map((r) =>
-    presentListItem(
-      {
-        id: r.person_id,
-        name: r.name,
-        gender: r.gender,
-        birthDate: r.birth_date,
-        education: r.education,
-        phone: r.phone,
-        idNumberMasked: r.id_number_masked,
-        status: r.status,
-        validFrom: r.valid_from,
-        orgId: r.org_id,
-        orgName: r.org_name,
-        orgCode: r.org_code,
-        fullSince: r.full_since,
-      },
-      asOf,
-    ),
-  );
-  return { items, total: Number(row.total), page: q.page, pageSize: q.pageSize };
+  return {
+    json: `{"items":${row.items},"total":${Number(row.total)},"page":${q.page},"pageSize":${q.pageSize}}`,
+  };
 }
 
 type PageRows = SelectQueryBuilder<
