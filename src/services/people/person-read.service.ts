@@ -158,7 +158,8 @@ export async function orgPathOf(deps: Deps, orgId: string) {
 /** Whole years from a date column to `asOf` (NULL stays NULL), computed like `wholeYears`. */
 export const yearsTo = (d: RawBuilder<unknown>, asOf: string) =>
   sql`(extract(year from ${asOf}::date) - extract(year from ${d})
-    - case when to_char(${asOf}::date, 'MM-DD') < to_char(${d}, 'MM-DD') then 1 else 0 end)::int`;
+    - case when (extract(month from ${asOf}::date), extract(day from ${asOf}::date))
+      < (extract(month from ${d}), extract(day from ${d})) then 1 else 0 end)::int`;
 
 /**
  * One page: the subtree root (when filtered by org), the total and the page's people and orgs as
