@@ -53,8 +53,9 @@ describe('foundation in Chromium', () => {
     await expect.poll(() => page.getByTestId('person-info').innerText()).toContain(newPhone);
     const personId = page.url().split('/people/')[1];
     const audit = await people.openAuditTab();
-    await expect.poll(() => audit.innerText()).toContain('修改');
-    expect(await audit.innerText()).toContain('支部书记');
+    // poll for the row itself: the empty state's hint also mentions 修改
+    await expect.poll(() => audit.innerText()).toContain('支部书记');
+    expect(await audit.innerText()).toContain('修改');
     const log = await admin.get<{ items: { action: string; after: { phone?: string } }[] }>(
       `/api/audit?entity=person&entityId=${personId}`,
     );
