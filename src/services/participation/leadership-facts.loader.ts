@@ -17,18 +17,25 @@ export async function loadLeadership(
 ): Promise<Map<string, LeadershipFacts>> {
   const like = `${rootPath}%`;
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
-  const since = sql`(select max(e.held_on) from election e where e.org_id = o.id and e.kind = 'regular' and e.held_on <= ${asOf})`;
+  // each org's last regular election up to asOf, as a grouped join (not a subquery per position row)
+  const since = sql`(select e.org_id, max(e.held_on) as since from election e
+    where e.kind = 'regular' and e.held_on <= ${asOf} group by e.org_id)`;
   const [secretaries, elections, seats, days] = await Promise.all([
     sql<{ orgId: string; flags: string[] }>`
       select p.org_id, pe.flags from position p join org o on o.id = p.org_id join person pe on pe.id = p.person_id
       where o.path like ${like} and p.role = 'secretary' and p.valid_from <= ${asOf}
         and (p.valid_to is null or p.valid_to > ${asOf})`.execute(db),
+    // the votes of the 党员大会 records of the year, grouped by org and day, joined to that day's elections
     sql<{ orgId: string; heldOn: string; kind: string; votes: MeetingVoteFacts[] }>`
-      select e.org_id, e.held_on::text as held_on, e.kind, coalesce((
-        select jsonb_agg(v.vote) from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
-        where m.org_id = e.org_id and m.held_on = e.held_on and m.status <> 'planned' and m.tags ? 'branch_assembly'
-      ), '[]'::jsonb) as votes
+      with votes as (
+        select m.org_id, m.held_on, jsonb_agg(v.vote order by m.held_at, v.i) as votes
+        from meeting m cross join lateral jsonb_array_elements(m.votes) with ordinality as v(vote, i)
+        where m.org_path like ${like} and m.held_on between ${yearStart} and ${asOf} and m.status <> 'planned'
+          and m.tags ? 'branch_assembly' and m.votes <> '[]'::jsonb
+        group by 1, 2)
+      select e.org_id, e.held_on::text as held_on, e.kind, coalesce(v.votes, '[]'::jsonb) as votes
       from election e join org o on o.id = e.org_id
+        left join votes v on v.org_id = e.org_id and v.held_on = e.held_on
       where o.path like ${like} and e.held_on between ${yearStart} and ${asOf}
       order by e.held_on`.execute(db),
     sql<{ orgId: string; personId: string; role: string; startOn: string | null; endOn: string | null }>`
@@ -37,12 +44,12 @@ export async function loadLeadership(
           then p.valid_from::text end as start_on,
         case when p.valid_to <= ${asOf} and (s.since is null or p.valid_to >= s.since)
           then p.valid_to::text end as end_on
-      from position p join (select o.id, ${since} as since from org o where o.path like ${like}) s on s.id = p.org_id
-      where p.role in ${SEATS}`.execute(db),
+      from position p join org o on o.id = p.org_id left join ${since} s on s.org_id = p.org_id
+      where o.path like ${like} and p.role in ${SEATS}`.execute(db),
     sql<{ orgId: string; day: string }>`
       select e.org_id, e.held_on::text as day
-      from election e join org o on o.id = e.org_id
-      where o.path like ${like} and e.held_on <= ${asOf} and e.held_on >= coalesce(${since}, e.held_on)`.execute(
+      from election e join org o on o.id = e.org_id left join ${since} s on s.org_id = e.org_id
+      where o.path like ${like} and e.held_on <= ${asOf} and e.held_on >= coalesce(s.since, e.held_on)`.execute(
       db,
     ),
   ]);
