@@ -83,3 +83,26 @@ export interface PointsPublicationTable {
   publishedAt: Timestamp;
   snapshot: Json<unknown>;
 }
+
+/** Hours and records per person and calendar year, per kind, kept by triggers on study_record (migration 0012). */
+export interface StudyYearTotalTable {
+  personId: string;
+  year: number;
+  hoursConcentrated: Numeric;
+  nConcentrated: number;
+  hoursCollective: Numeric;
+  nCollective: number;
+  hoursOnline: Numeric;
+  nOnline: number;
+  hoursSelf: Numeric;
+  nSelf: number;
+  n: number;
+}
+
+/** Hours and record count per person and day, kept by triggers on study_record (EDU-006, migration 0012). */
+export interface StudyDayTotalTable {
+  personId: string;
+  day: string;
+  hours: Numeric;
+  n: number;
+}

@@ -5,7 +5,9 @@ import type {
   PointsItemTable,
   PointsPublicationTable,
   StudyCreditSettingTable,
+  StudyDayTotalTable,
   StudyRecordTable,
+  StudyYearTotalTable,
 } from './schema-study.ts';
 
 /** A `date` column: 'YYYY-MM-DD' strings both ways. */
@@ -355,6 +357,8 @@ export interface DB {
   calendarToken: CalendarTokenTable;
   indicatorScore: IndicatorScoreTable;
   studyRecord: StudyRecordTable;
+  studyYearTotal: StudyYearTotalTable;
+  studyDayTotal: StudyDayTotalTable;
   studyCreditSetting: StudyCreditSettingTable;
   pointsItem: PointsItemTable;
   pointsEntry: PointsEntryTable;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, isIsoDate, shanghaiDate, wholeYears } from './dates.ts';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  firstOnOrAfter,
+  isIsoDate,
+  shanghaiDate,
+  wholeYears,
+} from './dates.ts';
 
 describe('dates (RULES.md §0.3 C3)', () => {
   it('adds months clamping to month end', () => {
@@ -10,6 +18,14 @@ describe('dates (RULES.md §0.3 C3)', () => {
   });
   it('adds years from Feb 29', () => {
     expect(addYears('2024-02-29', 3)).toBe('2027-02-28');
+  });
+  it('finds the first of ascending dates on or after a day (repeated days: the first of them)', () => {
+    const days = ['2026-01-05', '2026-02-01', '2026-02-01', '2026-03-10'];
+    expect(firstOnOrAfter(days, '2026-01-01')).toBe(0);
+    expect(firstOnOrAfter(days, '2026-02-01')).toBe(1);
+    expect(firstOnOrAfter(days, '2026-02-02')).toBe(3);
+    expect(firstOnOrAfter(days, '2026-03-11')).toBe(4);
+    expect(firstOnOrAfter([], '2026-03-11')).toBe(0);
   });
   it('adds days across years', () => {
     expect(addDays('2025-12-31', 1)).toBe('2026-01-01');

@@ -45,3 +45,15 @@ export function wholeYears(from: string, to: string): number {
 export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The first index of an ascending list of dates that is on or after `date` (the length when none is). */
+export function firstOnOrAfter(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

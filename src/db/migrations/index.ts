@@ -10,6 +10,7 @@ import * as m202611240008 from './202611240008_annual_plan.ts';
 import * as m202611240009 from './202611240009_meeting_attachments.ts';
 import * as m202611240010 from './202611240010_indicator_scores.ts';
 import * as m202611240011 from './202611240011_member_counts.ts';
+import * as m202611240012 from './202611240012_study_totals.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '202611240009_meeting_attachments': m202611240009,
   '202611240010_indicator_scores': m202611240010,
   '202611240011_member_counts': m202611240011,
+  '202611240012_study_totals': m202611240012,
 };

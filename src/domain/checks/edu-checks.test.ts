@@ -41,6 +41,7 @@ const person = (p: Partial<EduPerson> & { roles?: string[] } = {}): EduPerson =>
     secretarySince: p.roles?.includes('secretary') ? '2020-01-01' : null,
   })),
   items: [],
+  dayTotals: [],
   credits: [],
   concentratedDates: [],
   probationFrom: null,
@@ -52,6 +53,7 @@ const facts = (people: EduPerson[], o: Partial<EduFacts> = {}): EduFacts => ({
   years: [2025, 2026],
   people,
   publications: [],
+  dayFloor: 8,
   ...o,
 });
 const ASOF = '2026-11-24';
@@ -113,6 +115,22 @@ describe('EDU-002 leader-study-hours', () => {
     const f = period2025(leaderStudyHours.judge(facts([p]), ctx(ASOF)));
     expect(f).toHaveLength(1);
     expect(f[0].message).toContain('集中培训0次');
+  });
+
+  it('records summed per year and kind count their sessions: 2 trainings in one item meet 2 required sessions', () => {
+    const summed = (sessions: number) =>
+      person({
+        roles: ['committee_member'],
+        items: [
+          { date: '2025-01-01', hours: 16, kind: 'concentrated_training', sessions },
+          { date: '2025-01-01', hours: 40, kind: 'collective_study', sessions: 10 },
+        ],
+      });
+    const two = ctx(ASOF, { 'edu.leader.minConcentratedSessions': 2 });
+    expect(period2025(leaderStudyHours.judge(facts([summed(2)]), two))).toEqual([]);
+    expect(period2025(leaderStudyHours.judge(facts([summed(1)]), two))).toMatchObject([
+      { ruleId: 'EDU-002', severity: 'violation' },
+    ]);
   });
 });
 
@@ -183,13 +201,23 @@ describe('EDU-005 new-member-training', () => {
 });
 
 describe('EDU-006 hour-accounting', () => {
+  const day = (date: string, hours: number) => ({ date, hours });
   it('8 h on a day is fine, 8.5 h is a warning on that day', () => {
-    const ok = person({ items: [r('2025-03-01', 4), r('2025-03-01', 4, 'concentrated_training')] });
+    const ok = person({ dayTotals: [day('2025-03-01', 8)] });
     expect(hourAccounting.judge(facts([ok]), ctx(ASOF))).toEqual([]);
-    const over = person({ items: [r('2025-03-01', 4), r('2025-03-01', 4.5)] });
+    const over = person({ dayTotals: [day('2025-03-02', 8.5), day('2025-03-01', 8.5)] });
     expect(hourAccounting.judge(facts([over]), ctx(ASOF))).toMatchObject([
       { ruleId: 'EDU-006', severity: 'warn', period: '2025-03-01' },
+      { ruleId: 'EDU-006', severity: 'warn', period: '2025-03-02' },
     ]);
+  });
+
+  it('a higher cap than the loaded floor judges the loaded days; a lower one refuses (days under the floor were not loaded)', () => {
+    const p = person({ dayTotals: [day('2025-03-01', 9), day('2025-03-02', 10.5)] });
+    expect(
+      hourAccounting.judge(facts([p]), ctx(ASOF, { 'edu.hoursPerDay': 10 })).map((f) => f.period),
+    ).toEqual(['2025-03-02']);
+    expect(() => hourAccounting.judge(facts([p]), ctx(ASOF, { 'edu.hoursPerDay': 6 }))).toThrow(/EDU-006/);
   });
 });
 

@@ -17,11 +17,20 @@ export type EduPerson = {
   personId: string;
   name: string;
   years: EduPersonYear[];
-  /** Own study records of the evaluated years. */
+  /**
+   * Own study records of the person's evaluated years (`years`), up to the evaluation date (the loader
+   * sends one sum per year and kind, `sessions` = records).
+   */
   items: StudyItem[];
+  /** Days of the evaluated years whose own records add up to more than {@link EduFacts.dayFloor} hours (EDU-006). */
+  dayTotals: { date: string; hours: number }[];
   /** Hours credited from attended study-type meetings of the evaluated years. */
   credits: StudyItem[];
-  /** Dates of concentrated trainings up to the evaluation date, all years (EDU-004/005). */
+  /**
+   * Dates of concentrated trainings up to the evaluation date, all years (EDU-004/005). The loader
+   * sends them, and the admission dates below, only for people these rules can concern (an EDU-005
+   * window reaching the evaluated years, or made secretary in them); empty/null for the others.
+   */
   concentratedDates: string[];
   /** First day as probationary member and as full member (EDU-005), if known. */
   probationFrom: string | null;
@@ -36,4 +45,6 @@ export type EduFacts = {
   people: EduPerson[];
   /** Quarters 'YYYY-Qn' whose points were published (季公示, EDU-007). */
   publications: string[];
+  /** `dayTotals` list the days over this many hours: at most the smallest per-day cap in force (EDU-006). */
+  dayFloor: number;
 };

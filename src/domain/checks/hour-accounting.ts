@@ -15,13 +15,13 @@ export const hourAccounting: CheckDef<EduFacts> = {
   judge(f, { param }) {
     if (!BRANCHES.has(f.org.kind)) return [];
     const perDay = param<number>('edu.hoursPerDay');
-    return f.people.flatMap((p) => {
-      const byDay = new Map<string, number>();
-      for (const it of p.items) byDay.set(it.date, (byDay.get(it.date) ?? 0) + it.hours);
-      return [...byDay]
-        .filter(([, h]) => h > perDay.value)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([day, h]) =>
+    if (perDay.value < f.dayFloor)
+      throw new Error(`EDU-006: day totals were loaded above ${f.dayFloor} h, the cap is ${perDay.value} h`);
+    return f.people.flatMap((p) =>
+      p.dayTotals
+        .filter((d) => d.hours > perDay.value)
+        .sort((a, b) => (a.date < b.date ? -1 : 1))
+        .map(({ date: day, hours: h }) =>
           personFinding(
             this.id,
             'EDU-006',
@@ -34,7 +34,7 @@ export const hourAccounting: CheckDef<EduFacts> = {
             { day, hours: h, max: perDay.value },
             'warn',
           ),
-        );
-    });
+        ),
+    );
   },
 };

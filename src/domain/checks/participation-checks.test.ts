@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orgFacts, paramReader } from '../../../test/check-fixtures.ts';
 import { nonParticipation } from './non-participation.ts';
-import { type AttendanceMark, currentStreak, summarize } from './participation.ts';
+import { type AttendanceMark, Tally, currentStreak, markState, summarize } from './participation.ts';
 import { participationRate } from './participation-rate.ts';
 import { speakingOrder } from './speaking-order.ts';
 import type { LifeFacts } from './types.ts';
@@ -98,6 +98,31 @@ describe('LIFE-018 non-participation streak (non-participation)', () => {
     expect(f.personId).toBe('p');
     expect(f.message).toContain('张三 连续3个月（2025年4月至2025年6月）');
     expect(f.sourceRef).toContain('《中国共产党章程》第9条');
+  });
+});
+
+describe('LIFE-018/019 Tally: marks folded a month at a time equal the marks one by one', () => {
+  it('month states and yearly counts agree (attended beats missed beats excused; other orgs not counted)', () => {
+    const marks = [
+      mark('2025-12-05', 'absent'),
+      mark('2026-01-05', 'leave'),
+      mark('2026-01-20', 'absent'),
+      mark('2026-02-05', 'leave'),
+      mark('2026-02-20', 'present'),
+      mark('2026-03-05', 'present', { orgId: 'o2' }),
+    ];
+    const one = new Tally('o1', '2026-01-01', '2026-11-24');
+    for (const m of marks) one.add(m.date, m.status, m.wide, m.orgId);
+    const folded = new Tally('o1', '2026-01-01', '2026-11-24');
+    folded.month('2025-12', markState('absent'));
+    folded.month('2026-01', 'missed');
+    folded.month('2026-02', 'attended');
+    folded.month('2026-03', 'attended');
+    folded.count('o1', 4, 1, 2);
+    folded.count('o2', 1, 1, 0);
+    expect(folded.months).toEqual(one.months);
+    expect(folded.year).toEqual(one.year);
+    expect(one.year).toEqual({ expected: 4, attended: 1, leave: 2 });
   });
 });
 

@@ -70,15 +70,33 @@ export class Tally {
   ) {}
 
   add(date: string, status: AttendanceStatus, wide: boolean, orgId: string): void {
-    const month = date.slice(0, 7);
-    const s: MonthState = status === 'present' ? 'attended' : status === 'absent' ? 'missed' : 'excused';
-    if (RANK[s] > RANK[this.months[month] ?? 'none']) this.months[month] = s;
+    this.month(date.slice(0, 7), markState(status));
     if (!wide || orgId !== this.orgId || date < this.yearFrom || date > this.asOf) return;
     this.year.expected++;
     if (status === 'present') this.year.attended++;
     if (status === 'leave') this.year.leave++;
   }
+
+  /** The marks of one month at once, `state` being what they fold to (the best of their {@link markState}s). */
+  month(month: string, state: MonthState): void {
+    if (RANK[state] > RANK[this.months[month] ?? 'none']) this.months[month] = state;
+  }
+
+  /** Member-wide marks at records of `orgId` dated in [`yearFrom`, `asOf`], counted at once (as {@link add} counts them). */
+  count(orgId: string, expected: number, attended: number, leave: number): void {
+    if (orgId !== this.orgId) return;
+    this.year.expected += expected;
+    this.year.attended += attended;
+    this.year.leave += leave;
+  }
 }
+
+/** What one mark makes of its month: present → attended, absent → missed, leave → excused. */
+export const markState = (status: AttendanceStatus): MonthState =>
+  status === 'present' ? 'attended' : status === 'absent' ? 'missed' : 'excused';
+
+/** The better of two month states (attended > missed > excused > none). */
+export const betterState = (a: MonthState, b: MonthState): MonthState => (RANK[a] >= RANK[b] ? a : b);
 
 /** A member's participation from a list of marks (tests and small callers; the loader feeds a Tally). */
 export function summarize(

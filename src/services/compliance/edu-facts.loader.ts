@@ -6,8 +6,8 @@ import {
   DEFAULT_CREDIT,
   type StudyItem,
   meetingCredit,
-  addCredit,
 } from '../../domain/study/hours.ts';
+import { firstOnOrAfter } from '../../domain/dates.ts';
 import type { StudyKind } from '../../shared/study-enums.ts';
 import type { Tx } from '../deps.ts';
 
@@ -32,35 +32,45 @@ export async function loadCreditSettings(db: Tx) {
 /**
  * Study facts for a subtree, for the previous (ended) and the current calendar year of `asOf`, in a
  * fixed number of set-based queries: the people of each org on each year's reference day (members
- * and position holders, with roles), their own study records, their attended study-type meetings
+ * and position holders, with roles) with their own study hours of that year per kind (from the totals
+ * kept by triggers, less the records after `asOf`), the days whose own records add up to more than
+ * `dayFloor` hours (EDU-006; none when not given), their attended study-type meetings
  * in the subtree or above it (credited per the nearest credit setting; attended = marked present, or a member of the meeting's
- * org that day not marked absent or on leave — records often list only the absentees), concentrated-training dates, admission dates, and the
- * quarterly points publications.
+ * org that day not marked absent or on leave — records often list only the absentees), and the
+ * quarterly points publications. Admission dates and concentrated-training dates (EDU-004/005) are
+ * loaded only for the people those rules can concern: admitted recently enough for the training window
+ * to reach the evaluated years, or made secretary in them.
  */
 export async function loadEduFacts(
   db: Tx,
   rootPath: string,
   asOf: string,
   orgs: OrgFacts[],
+  dayFloor: number = Number.POSITIVE_INFINITY,
 ): Promise<EduFacts[]> {
   const like = `${rootPath}%`;
   const year = Number(asOf.slice(0, 4));
   const from = `${year - 1}-01-01`;
   const prevEnd = `${year - 1}-12-31`;
   const subtreePeople = sql`select person_id from membership where org_path like ${like}`;
+  // the large results are read without the camelCase plugin (one object fewer per row): aliases are camelCase
+  const raw = db.withoutPlugins();
   const creditOf = await loadCreditSettings(db);
   const settingsTags = await db.selectFrom('studyCreditSetting').select('tags').execute();
   const tags = [...new Set([...DEFAULT_CREDIT.tags, ...settingsTags.flatMap((s) => s.tags)])];
-  const [people, records, meetings, admissions, pubs] = await Promise.all([
-    sql<{
-      year: number;
-      orgId: string;
-      personId: string;
-      name: string;
-      roles: string[];
-      secretarySince: string | null;
-    }>`
+  const [people, days, meetings, admissions, pubs] = await Promise.all([
+    sql<
+      {
+        year: number;
+        orgId: string;
+        personId: string;
+        name: string;
+        roles: string[] | null;
+        secretarySince: string | null;
+      } & YearTotals
+    >`
       with r(year, d) as (values (${year - 1}::int, ${prevEnd}::date), (${year}::int, ${asOf}::date)),
+      ${afterAsOf(asOf)},
       pos as (
         select r.year, p.org_id, p.person_id, p.role, p.valid_from
         from position p join org o on o.id = p.org_id
@@ -72,42 +82,55 @@ export async function loadEduFacts(
         where m.org_path like ${like} and m.status in ('probationary', 'full')
         union select year, org_id, person_id from pos where role <> 'group_leader'),
       roles as (
-        select year, org_id, person_id, jsonb_agg(distinct role) as roles,
+        select year, org_id, person_id, array_agg(distinct role collate "C" order by role collate "C") as roles,
           (max(valid_from) filter (where role = 'secretary'))::text as secretary_since
         from pos group by 1, 2, 3)
-      select x.year, x.org_id, x.person_id, per.name, coalesce(roles.roles, '[]'::jsonb) as roles,
-        roles.secretary_since
+      select x.year, x.org_id as "orgId", x.person_id as "personId", per.name, roles.roles,
+        roles.secretary_since as "secretarySince", ${yearTotals}
       from x join person per on per.id = x.person_id
-        left join roles on roles.year = x.year and roles.org_id = x.org_id and roles.person_id = x.person_id`.execute(
-      db,
-    ),
-    sql<{ personId: string; day: string; hours: number; kind: StudyKind }>`
-      select s.person_id, s.studied_on::text as day, s.hours::float8 as hours, s.kind
-      from study_record s
-      where s.person_id in (${subtreePeople}) and s.studied_on <= ${asOf}
-        and (s.studied_on >= ${from} or s.kind = 'concentrated_training')`.execute(db),
-    attendedCredits(db, rootPath, from, asOf, tags, creditOf),
-    sql<{ personId: string; probationFrom: string | null; fullFrom: string | null }>`
-      select person_id,
-        (min(valid_from) filter (where status = 'probationary'))::text as probation_from,
-        (min(valid_from) filter (where status = 'full'))::text as full_from
-      from membership where person_id in (${subtreePeople}) group by person_id`.execute(db),
+        left join roles on roles.year = x.year and roles.org_id = x.org_id and roles.person_id = x.person_id
+        left join study_year_total t on t.person_id = x.person_id and t.year = x.year
+        left join tail on tail.person_id = x.person_id and tail.year = x.year
+      order by x.year, x.person_id`.execute(raw),
+    Number.isFinite(dayFloor)
+      ? sql<{ personId: string; day: string; hours: number }>`
+          select t.person_id, t.day::text as day, t.hours::float8 as hours
+          from study_day_total t
+          where t.hours > ${dayFloor} and t.day between ${from} and ${asOf}
+            and t.person_id in (${subtreePeople})`.execute(db)
+      : { rows: [] },
+    attendedCredits(raw, rootPath, from, asOf, tags, creditOf),
+    sql<{ personId: string; probationFrom: string | null; fullFrom: string | null; concentrated: string[] }>`
+      with adm as (
+        select person_id, min(valid_from) filter (where status = 'probationary') as probation_from,
+          min(valid_from) filter (where status = 'full') as full_from
+        from membership where person_id in (${subtreePeople}) group by person_id),
+      -- EDU-005 window (12 months after 转正, else 24 after admission) reaching the evaluated years, with a month to spare
+      recent as (
+        select * from adm where probation_from is not null
+          and coalesce(full_from + interval '13 months', probation_from + interval '25 months') >= ${from}::date),
+      -- EDU-004: made secretary in the evaluated years
+      sec as (
+        select p.person_id from position p join org o on o.id = p.org_id
+        where o.path like ${like} and p.role = 'secretary' and p.valid_from >= ${from}::date),
+      who as (select person_id from recent union select person_id from sec)
+      select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
+        array(select s.studied_on::text from study_record s
+          where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
+          order by s.studied_on) as concentrated
+      from who w left join recent r on r.person_id = w.person_id`.execute(db),
     db.selectFrom('pointsPublication').select(['orgId', 'period']).where('orgPath', 'like', like).execute(),
   ]);
-  const items = new Map<string, StudyItem[]>();
-  const concentrated = new Map<string, string[]>();
-  for (const r of records.rows) {
-    if (r.day >= from) pushTo(items, r.personId, { date: r.day, hours: Number(r.hours), kind: r.kind });
-    if (r.kind === 'concentrated_training') pushTo(concentrated, r.personId, r.day);
-  }
+  const dayTotals = new Map<string, { date: string; hours: number }[]>();
+  for (const d of days.rows) pushTo(dayTotals, d.personId, { date: d.day, hours: Number(d.hours) });
   const credits = meetings;
   const admission = new Map(admissions.rows.map((a) => [a.personId, a]));
   const byOrg = new Map<string, EduFacts>(
-    orgs.map((o) => [o.orgId, { org: o, years: [year - 1, year], people: [], publications: [] }]),
+    orgs.map((o) => [o.orgId, { org: o, years: [year - 1, year], people: [], publications: [], dayFloor }]),
   );
   const personAt = new Map<string, EduPerson>();
-  const sorted = [...people.rows].sort((a, b) => a.year - b.year || (a.personId < b.personId ? -1 : 1));
-  for (const r of sorted) {
+  // rows come by year, then person (uuid order = the order of their text)
+  for (const r of people.rows) {
     const f = byOrg.get(r.orgId);
     if (!f) continue;
     const key = `${r.orgId}|${r.personId}`;
@@ -118,24 +141,67 @@ export async function loadEduFacts(
         personId: r.personId,
         name: r.name,
         years: [],
-        items: items.get(r.personId) ?? [],
+        items: [],
+        dayTotals: dayTotals.get(r.personId) ?? [],
         credits: credits.get(r.personId) ?? [],
-        concentratedDates: (concentrated.get(r.personId) ?? []).sort(),
+        concentratedDates: adm?.concentrated ?? [],
         probationFrom: adm?.probationFrom ?? null,
         fullFrom: adm?.fullFrom ?? null,
       };
       personAt.set(key, p);
       f.people.push(p);
     }
+    addYearTotals(p.items, r);
     p.years.push({
       year: Number(r.year),
       refDate: Number(r.year) === year ? asOf : prevEnd,
-      roles: [...r.roles].sort(),
+      roles: r.roles ?? [],
       secretarySince: r.secretarySince,
     });
   }
   for (const pub of pubs) byOrg.get(pub.orgId)?.publications.push(pub.period);
   return [...byOrg.values()];
+}
+
+/** Kinds and their yearly total columns in study_year_total (as read: camelCase). */
+const KIND_COLUMNS = [
+  { kind: 'concentrated_training', hours: 'hoursConcentrated', n: 'nConcentrated' },
+  { kind: 'collective_study', hours: 'hoursCollective', n: 'nCollective' },
+  { kind: 'online', hours: 'hoursOnline', n: 'nOnline' },
+  { kind: 'self_study', hours: 'hoursSelf', n: 'nSelf' },
+] as const satisfies readonly { kind: StudyKind; hours: string; n: string }[];
+
+/** A person's own hours and records of one year per kind (null when the person has none that year). */
+type YearTotals = Record<(typeof KIND_COLUMNS)[number]['hours' | 'n'], number | null>;
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** CTE `tail`: the records dated after `asOf` in its year, summed like study_year_total (none when evaluating today). */
+const afterAsOf = (asOf: string) => sql`tail as (
+  select person_id, extract(year from studied_on)::int as year,
+    ${sql.join(
+      KIND_COLUMNS.map(
+        (k) => sql`sum(hours) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.hours))},
+          count(*) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.n))}`,
+      ),
+    )}
+  from study_record where studied_on > ${asOf} and studied_on <= ${`${asOf.slice(0, 4)}-12-31`}
+  group by 1, 2)`;
+
+/** {@link YearTotals} of the trigger-kept totals `t` less the records after the evaluation date (`tail`). */
+const yearTotals = sql.join(
+  KIND_COLUMNS.flatMap((k) => [k.hours, k.n]).map(
+    (c) => sql`(t.${sql.raw(snake(c))} - coalesce(tail.${sql.raw(snake(c))}, 0))::float8 as ${sql.ref(c)}`,
+  ),
+);
+
+/** Adds a year's own hours to a person's items: one per kind, dated 1 January, `sessions` = records. */
+function addYearTotals(items: StudyItem[], r: YearTotals & { year: number }): void {
+  for (const k of KIND_COLUMNS) {
+    const n = r[k.n];
+    if (n)
+      items.push({ date: `${r.year}-01-01`, hours: Number(r[k.hours]), kind: k.kind, sessions: Number(n) });
+  }
 }
 
 function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -148,9 +214,10 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
  * Study credit from attended meetings, per person: the study-type meetings of [from, asOf] in the
  * subtree or above it, each credited once (nearest credit setting); attended = an explicit `present`
  * row, or a party member of the meeting's org that day with no attendance row at all (records often
- * list only who was away). The member × meeting pairs are walked here from membership spans instead
- * of being joined in SQL: the join returned one row per member and meeting (≈ 260k rows for the demo
- * university, millions for a city).
+ * list only who was away). The member × meeting pairs are not joined in SQL (one row per member and
+ * meeting: ≈ 260k rows for the demo university, millions for a city) nor walked one by one: a span's
+ * meetings are a run of its org's meetings by day, credited at once from running sums per year and kind,
+ * less the meetings where the member has a row (credited from the row when `present`).
  */
 async function attendedCredits(
   db: Tx,
@@ -165,54 +232,91 @@ async function attendedCredits(
     and (m.org_path like ${`${rootPath}%`} or m.org_path = any(${ancestorPaths(rootPath)}::text[]))`;
   const [meetings, rows, spans] = await Promise.all([
     sql<{ id: string; orgId: string; day: string; tags: string[]; path: string; minutes: number | null }>`
-      select m.id, m.org_id, m.held_on::text as day, m.tags, m.org_path as path,
+      select m.id, m.org_id as "orgId", m.held_on::text as day, m.tags, m.org_path as path,
         (extract(epoch from (m.ended_at - m.held_at)) / 60)::float8 as minutes
-      from meeting m where ${inWindow}`.execute(db),
+      from meeting m where ${inWindow}
+      order by m.held_on`.execute(db),
     sql<{ meetingId: string; personId: string; present: boolean }>`
-      select a.meeting_id, a.person_id, a.status = 'present' as present
+      select a.meeting_id as "meetingId", a.person_id as "personId", a.status = 'present' as present
       from meeting_attendance a join meeting m on m.id = a.meeting_id where ${inWindow}`.execute(db),
     sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
-      select mb.person_id, mb.org_id, mb.valid_from::text as valid_from,
-        mb.valid_to::text as valid_to
+      select mb.person_id as "personId", mb.org_id as "orgId", mb.valid_from::text as "validFrom",
+        mb.valid_to::text as "validTo"
       from membership mb
       where mb.status in ('probationary', 'full') and mb.valid_from <= ${asOf}
         and (mb.valid_to is null or mb.valid_to > ${from})
         and mb.org_id in (select distinct m.org_id from meeting m where ${inWindow})`.execute(db),
   ]);
-  const credited = new Map<string, StudyItem>();
-  const byOrg = new Map<string, { id: string; day: string }[]>();
+  // per org: its credited meetings by day, with running sums of hours and meetings per year and kind
+  type Credited = { org: OrgCredits; index: number; key: string; hours: number };
+  type OrgCredits = { days: string[]; sums: Map<string, { kind: StudyKind; hours: number[]; n: number[] }> };
+  const orgs = new Map<string, OrgCredits>();
+  const credited = new Map<string, Credited>();
   for (const m of meetings.rows) {
     const c = meetingCredit(
       { date: m.day, tags: m.tags, minutes: m.minutes === null ? null : Number(m.minutes) },
       creditOf(m.path),
     );
     if (!c) continue;
-    credited.set(m.id, c);
-    pushTo(byOrg, m.orgId, { id: m.id, day: m.day });
+    let org = orgs.get(m.orgId);
+    if (!org) {
+      org = { days: [], sums: new Map() };
+      orgs.set(m.orgId, org);
+    }
+    const index = org.days.length;
+    const key = `${m.day.slice(0, 4)}|${c.kind}`;
+    org.days.push(m.day);
+    if (!org.sums.has(key))
+      org.sums.set(key, {
+        kind: c.kind,
+        hours: new Array(index + 1).fill(0),
+        n: new Array(index + 1).fill(0),
+      });
+    for (const [k, run] of org.sums) {
+      const mine = k === key;
+      run.hours.push(run.hours[index] + (mine ? c.hours : 0));
+      run.n.push(run.n[index] + (mine ? 1 : 0));
+    }
+    credited.set(m.id, { org, index, key, hours: c.hours });
   }
   // the hour rules need only yearly sums per kind: one item per person, year and kind (not one per meeting)
   const sums = new Map<string, Map<string, StudyItem>>();
-  const credit = (personId: string, c: StudyItem) => {
+  const credit = (personId: string, key: string, kind: StudyKind, hours: number, n: number) => {
     let mine = sums.get(personId);
     if (!mine) {
       mine = new Map();
       sums.set(personId, mine);
     }
-    addCredit(mine, c);
+    const sum = mine.get(key);
+    if (sum) {
+      sum.hours += hours;
+      sum.sessions = (sum.sessions ?? 0) + n;
+    } else mine.set(key, { date: `${key.slice(0, 4)}-01-01`, hours, kind, sessions: n });
   };
-  const listed = new Map<string, Set<string>>();
+  // the meetings where each person has a row: credited from the row when present, never from the span
+  const listed = new Map<string, Credited[]>();
   for (const r of rows.rows) {
-    const seen = listed.get(r.personId) ?? new Set<string>();
-    seen.add(r.meetingId);
-    listed.set(r.personId, seen);
-    const c = r.present ? credited.get(r.meetingId) : undefined;
-    if (c) credit(r.personId, c);
+    const m = credited.get(r.meetingId);
+    if (!m) continue;
+    pushTo(listed, r.personId, m);
+    if (r.present) credit(r.personId, m.key, m.org.sums.get(m.key)!.kind, m.hours, 1);
   }
   for (const s of spans.rows) {
-    const seen = listed.get(s.personId);
-    for (const m of byOrg.get(s.orgId) ?? []) {
-      if (m.day < s.validFrom || (s.validTo !== null && m.day >= s.validTo) || seen?.has(m.id)) continue;
-      credit(s.personId, credited.get(m.id)!);
+    const org = orgs.get(s.orgId);
+    if (!org) continue;
+    const i = firstOnOrAfter(org.days, s.validFrom);
+    const j = s.validTo === null ? org.days.length : firstOnOrAfter(org.days, s.validTo);
+    if (i >= j) continue;
+    const own = listed.get(s.personId)?.filter((m) => m.org === org && m.index >= i && m.index < j) ?? [];
+    for (const [key, run] of org.sums) {
+      let n = run.n[j] - run.n[i];
+      let hours = run.hours[j] - run.hours[i];
+      for (const m of own)
+        if (m.key === key) {
+          n--;
+          hours -= m.hours;
+        }
+      if (n > 0) credit(s.personId, key, run.kind, hours, n);
     }
   }
   const out = new Map<string, StudyItem[]>();

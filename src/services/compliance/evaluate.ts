@@ -9,7 +9,7 @@ import { loadStandardPacks } from '../standards/pack-files.ts';
 import { ancestorPacks } from './active-pack.ts';
 import { loadEduFacts } from './edu-facts.loader.ts';
 import { loadLifeFacts } from './life-facts.loader.ts';
-import { loadOverrides, overridesAt, withOverrides } from './overrides.ts';
+import { type OverrideRow, loadOverrides, overridesAt, withOverrides } from './overrides.ts';
 import { loadOrgFacts } from './org-facts.loader.ts';
 
 export type EvaluateOptions = { orgCode?: string; asOf: string; packId?: string };
@@ -72,6 +72,13 @@ export function activePacks(
   return out;
 }
 
+/** The smallest EDU-006 per-day cap any pack or override can put in force (the day totals the EDU loader sends). */
+function smallestDayCap(packs: Map<string, ResolvedPack>, overrides: OverrideRow[]): number {
+  const caps = [...packs.values()].map((p) => packParams(p)<number>('edu.hoursPerDay').value);
+  for (const o of overrides) if (o.key === 'edu.hoursPerDay') caps.push(Number(o.value));
+  return Math.min(...caps);
+}
+
 /**
  * Evaluates the subtree "as of" a date against each org's active pack (or one pack for all):
  * set-based facts, then every check whose rule IDs the pack scores. Pure judgement, reproducible.
@@ -97,11 +104,11 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
   const { facts, placement } = await loadOrgFacts(deps.db, rootPath, opts.asOf);
   const packOf = activePacks(placement, await ancestorPacks(deps.db, rootPath));
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
+  const overrides = await loadOverrides(deps.db, rootPath);
   // independent loaders run concurrently on PostgreSQL's pool (PGlite serializes them)
-  const [life, edu, overrides] = await Promise.all([
+  const [life, edu] = await Promise.all([
     loadLifeFacts(deps.db, rootPath, opts.asOf, facts),
-    loadEduFacts(deps.db, rootPath, opts.asOf, facts),
-    loadOverrides(deps.db, rootPath),
+    loadEduFacts(deps.db, rootPath, opts.asOf, facts, smallestDayCap(packs, overrides)),
   ]);
   const findings: Finding[] = [];
   const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));

@@ -4,9 +4,12 @@ import {
   LOOKBACK_MONTHS,
   MEMBER_WIDE_TAGS,
   type ParticipationFacts,
+  type MonthState,
   Tally,
+  betterState,
+  markState,
 } from '../../domain/checks/participation.ts';
-import { addMonths } from '../../domain/dates.ts';
+import { addMonths, firstOnOrAfter } from '../../domain/dates.ts';
 import type { Tx } from '../deps.ts';
 
 const PARTY = sql.raw(`('probationary','full')`);
@@ -17,10 +20,11 @@ const WIDE = sql.raw(`array[${MEMBER_WIDE_TAGS.map((t) => `'${t}'`).join(',')}]`
  * the first day of their stay and their party-member spans since the lookback start (`from`, default
  * {@link LOOKBACK_MONTHS} months before the month of `asOf`); the member-wide records of the orgs those
  * spans cover; the absent/leave rows of those records; explicit `present` rows at other records (支委会,
- * 党小组会 …, `wide: false`). Each mark is folded into its member's {@link Tally} as it is derived — a
- * member of a record's org that day without a row was present (records list who was away) — so no mark
- * list is kept: at city scale that list had ~10M entries. Joining members × records in SQL was 10×
- * slower on PGlite.
+ * 党小组会 …, `wide: false`). A member of a record's org that day without a row was present (records
+ * list who was away); the marks of a span are folded into its member's {@link Tally} a month at a time
+ * (the span's records are a run of its org's records by day; a month is attended unless every record of
+ * it has an absent/leave row of the member), so neither a mark list (~10M entries at city scale) nor a
+ * step per member × record (~6M) is needed. Joining members × records in SQL was 10× slower on PGlite.
  * `onlyOrgId` restricts the members to one org of the subtree.
  */
 export async function loadParticipation(
@@ -37,55 +41,57 @@ export async function loadParticipation(
     where org_path like ${like} and status in ${PARTY} and valid_from <= ${asOf}
       and (valid_to is null or valid_to > ${asOf}) ${only}`;
   const window = sql`m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
+  // large results read without the camelCase plugin (one object fewer per row): aliases are camelCase
+  const raw = db.withoutPlugins();
   const [members, spans] = await Promise.all([
     sql<{ personId: string; orgId: string; name: string; since: string }>`
-      select ms.person_id, ms.org_id, pe.name, (min(x.valid_from))::text as since
+      select ms.person_id as "personId", ms.org_id as "orgId", pe.name, (min(x.valid_from))::text as since
       from membership ms
       join person pe on pe.id = ms.person_id
       join membership x on x.person_id = ms.person_id and x.org_id = ms.org_id and x.status in ${PARTY}
       where ms.org_path like ${like} and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
         and (ms.valid_to is null or ms.valid_to > ${asOf}) ${onlyOrgId ? sql`and ms.org_id = ${onlyOrgId}` : sql``}
       group by ms.person_id, ms.org_id, pe.name, pe.ref
-      order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(db),
+      order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(raw),
     sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
-      select ms.person_id, ms.org_id, ms.valid_from::text as valid_from,
-        ms.valid_to::text as valid_to
+      select ms.person_id as "personId", ms.org_id as "orgId", ms.valid_from::text as "validFrom",
+        ms.valid_to::text as "validTo"
       from membership ms
       where ms.person_id in (${cur}) and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
-        and (ms.valid_to is null or ms.valid_to > ${from})`.execute(db),
+        and (ms.valid_to is null or ms.valid_to > ${from})`.execute(raw),
   ]);
   const people = [...new Set(members.rows.map((m) => m.personId))];
   const orgs = [...new Set(spans.rows.map((s) => s.orgId))];
   if (people.length === 0) return new Map();
   const inOrgs = sql`m.org_id = any(${orgs}::uuid[])`;
   const [meetings, away, extra] = await Promise.all([
-    sql<{ id: string; orgId: string; day: string }>`
-      select m.id, m.org_id, m.held_on::text as day from meeting m
+    sql<{ orgId: string; days: string[] }>`
+      select m.org_id as "orgId", array_agg(m.held_on::text order by m.held_on) as days from meeting m
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE}
-      order by m.held_on`.execute(db),
-    sql<{ meetingId: string; personId: string; status: AttendanceMark['status'] }>`
-      select a.meeting_id, a.person_id, a.status from meeting_attendance a join meeting m on m.id = a.meeting_id
-      where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'`.execute(db),
+      group by m.org_id`.execute(raw),
+    sql<{ personId: string; orgId: string; day: string; status: AttendanceMark['status'] }>`
+      select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day, a.status
+      from meeting_attendance a join meeting m on m.id = a.meeting_id
+      where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'`.execute(raw),
     sql<{ personId: string; orgId: string; day: string }>`
-      select a.person_id, m.org_id, m.held_on::text as day
+      select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day
       from meeting_attendance a join meeting m on m.id = a.meeting_id
       where a.person_id in (${cur}) and a.status = 'present' and ${window}
-        and not (m.tags ?| ${WIDE})`.execute(db),
+        and not (m.tags ?| ${WIDE})`.execute(raw),
   ]);
-  const meetingsOf = new Map<string, { id: string; day: string }[]>();
-  for (const m of meetings.rows) {
-    const list = meetingsOf.get(m.orgId);
-    if (list) list.push(m);
-    else meetingsOf.set(m.orgId, [m]);
-  }
-  const awayOf = new Map<string, Map<string, AttendanceMark['status']>>();
-  for (const a of away.rows) {
-    const mine = awayOf.get(a.personId) ?? new Map();
-    mine.set(a.meetingId, a.status);
-    awayOf.set(a.personId, mine);
-  }
   // one tally per member row (a person current in two orgs has two), fed every mark of the person
   const yearFrom = `${asOf.slice(0, 4)}-01-01`;
+  const byOrg = orgMeetings(meetings.rows, yearFrom);
+  // each person's absent/leave rows (one per record: the key of meeting_attendance), with their org's records
+  const awayOf = new Map<string, { org: OrgRecords; day: string; status: AttendanceMark['status'] }[]>();
+  for (const a of away.rows) {
+    const org = byOrg.get(a.orgId);
+    if (!org) continue;
+    const mark = { org, day: a.day, status: a.status };
+    const mine = awayOf.get(a.personId);
+    if (mine) mine.push(mark);
+    else awayOf.set(a.personId, [mark]);
+  }
   const out = new Map<string, ParticipationFacts>();
   const talliesOf = new Map<string, Tally[]>();
   const rows: { member: (typeof members.rows)[number]; tally: Tally }[] = [];
@@ -96,15 +102,41 @@ export async function loadParticipation(
     if (list) list.push(tally);
     else talliesOf.set(m.personId, [tally]);
   }
+  // a span is expected at the member-wide records of its org in [validFrom, validTo): a run of the org's
+  // records by day. Its marks are folded a month at a time: a month is attended unless the member was away
+  // at every record of it (then it is what those rows make it); records without a row count as present.
   for (const s of spans.rows) {
     const tallies = talliesOf.get(s.personId);
-    if (!tallies) continue;
-    const mine = awayOf.get(s.personId);
-    for (const m of meetingsOf.get(s.orgId) ?? []) {
-      if (m.day < s.validFrom || (s.validTo !== null && m.day >= s.validTo)) continue;
-      const status = mine?.get(m.id) ?? 'present';
-      for (const t of tallies) t.add(m.day, status, true, s.orgId);
+    const org = byOrg.get(s.orgId);
+    if (!tallies || !org) continue;
+    const i = firstOnOrAfter(org.days, s.validFrom);
+    const j = s.validTo === null ? org.days.length : firstOnOrAfter(org.days, s.validTo);
+    if (i >= j) continue;
+    let awayMonths: Map<string, { n: number; state: MonthState }> | undefined;
+    let yearAway = 0;
+    let yearLeave = 0;
+    for (const a of awayOf.get(s.personId) ?? []) {
+      if (a.org !== org || a.day < s.validFrom || (s.validTo !== null && a.day >= s.validTo)) continue;
+      const month = a.day.slice(0, 7);
+      awayMonths ??= new Map();
+      const prev = awayMonths.get(month);
+      const state = markState(a.status);
+      awayMonths.set(month, { n: (prev?.n ?? 0) + 1, state: prev ? betterState(prev.state, state) : state });
+      if (a.day >= yearFrom) {
+        yearAway++;
+        if (a.status === 'leave') yearLeave++;
+      }
     }
+    for (const run of org.runs) {
+      if (run.end <= i) continue;
+      if (run.start >= j) break;
+      const away = awayMonths?.get(run.month);
+      const state =
+        away && away.n === Math.min(run.end, j) - Math.max(run.start, i) ? away.state : 'attended';
+      for (const t of tallies) t.month(run.month, state);
+    }
+    const inYear = Math.max(0, j - Math.max(i, org.yearStart));
+    for (const t of tallies) t.count(s.orgId, inYear, inYear - yearAway, yearLeave);
   }
   for (const e of extra.rows)
     for (const t of talliesOf.get(e.personId) ?? []) t.add(e.day, 'present', false, e.orgId);
@@ -144,4 +176,29 @@ export async function loadVotersOn(
     out.set(r.orgId, rec);
   }
   return out;
+}
+
+type OrgRecords = {
+  /** Days of the org's member-wide records, ascending. */
+  days: string[];
+  /** Consecutive records of one month: indexes [start, end). */
+  runs: { month: string; start: number; end: number }[];
+  /** Index of the first record dated on or after 1 January of the evaluation year. */
+  yearStart: number;
+};
+
+/** Each org's member-wide records (days ascending), with their month runs. */
+function orgMeetings(rows: { orgId: string; days: string[] }[], yearFrom: string): Map<string, OrgRecords> {
+  const orgs = new Map<string, OrgRecords>();
+  for (const { orgId, days } of rows) {
+    const runs: OrgRecords['runs'] = [];
+    days.forEach((day, index) => {
+      const month = day.slice(0, 7);
+      const last = runs[runs.length - 1];
+      if (last?.month === month) last.end = index + 1;
+      else runs.push({ month, start: index, end: index + 1 });
+    });
+    orgs.set(orgId, { days, runs, yearStart: firstOnOrAfter(days, yearFrom) });
+  }
+  return orgs;
 }
