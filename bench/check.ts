@@ -10,7 +10,7 @@ import { BENCH_SECRET, dbUrl, openCityDb, serverUrl } from './city-db.ts';
 import pg from 'pg';
 
 const AS_OF = '2026-11-24';
-/** The tables the compliance fact loaders read (those that exist in this schema are scanned). */
+/** The tables the compliance fact loaders read, records and the totals kept from them (those that exist are scanned). */
 const SCANNED_TABLES = [
   'org',
   'person',
@@ -20,6 +20,8 @@ const SCANNED_TABLES = [
   'meeting',
   'meeting_attendance',
   'study_record',
+  'study_year_total',
+  'study_day_total',
   'points_entry',
   'annual_plan',
   'plan_item',
