@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtree } from '../../db/subtree.ts';
 import type { OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
 import { loadLeadership, noLeadership } from '../participation/leadership-facts.loader.ts';
@@ -15,12 +16,11 @@ export async function loadOrgFacts(
   rootPath: string,
   asOf: string,
 ): Promise<{ facts: OrgFacts[]; placement: OrgPlacement[] }> {
-  const like = `${rootPath}%`;
   const [orgs, counts, positions, elections] = await Promise.all([
     db
       .selectFrom('org')
       .select(['id', 'code', 'name', 'kind', 'category', 'unitCount', 'establishedOn', 'path', 'pack'])
-      .where('path', 'like', like)
+      .where(inSubtree('path', rootPath))
       .where((eb) => eb.or([eb('dissolvedOn', 'is', null), eb('dissolvedOn', '>', asOf)]))
       .where((eb) => eb.or([eb('establishedOn', 'is', null), eb('establishedOn', '<=', asOf)]))
       .orderBy('path')
@@ -28,7 +28,7 @@ export async function loadOrgFacts(
     db
       .selectFrom('membership')
       .select(['orgId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('orgPath', 'like', like)
+      .where(inSubtree('orgPath', rootPath))
       .where('validFrom', '<=', asOf)
       .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', asOf)]))
       .where('status', '!=', 'left')
@@ -46,14 +46,14 @@ export async function loadOrgFacts(
           .where('f.status', '=', 'full')
           .as('fullSince'),
       )
-      .where('o.path', 'like', like)
+      .where(inSubtree('o.path', rootPath))
       .where('p.validFrom', '<=', asOf)
       .where((eb) => eb.or([eb('p.validTo', 'is', null), eb('p.validTo', '>', asOf)]))
       .execute(),
     sql<{ orgId: string; heldOn: string; termYears: number }>`
       select distinct on (e.org_id) e.org_id, e.held_on, e.term_years
       from election e join org o on o.id = e.org_id
-      where o.path like ${like} and e.kind = 'regular' and e.held_on <= ${asOf}
+      where ${inSubtree('o.path', rootPath)} and e.kind = 'regular' and e.held_on <= ${asOf}
       order by e.org_id, e.held_on desc`.execute(db),
   ]);
   const countsBy = new Map<string, OrgFacts['counts']>();

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtree } from '../../db/subtree.ts';
 import type { LeadershipFacts, Seat } from '../../domain/checks/leadership-facts.ts';
 import type { MeetingVoteFacts } from '../../domain/checks/voting-rights.ts';
 import type { Tx } from '../deps.ts';
@@ -15,7 +16,7 @@ export async function loadLeadership(
   rootPath: string,
   asOf: string,
 ): Promise<Map<string, LeadershipFacts>> {
-  const like = `${rootPath}%`;
+  const orgIn = inSubtree('o.path', rootPath);
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   // each org's last regular election up to asOf, as a grouped join (not a subquery per position row)
   const since = sql`(select e.org_id, max(e.held_on) as since from election e
@@ -23,20 +24,20 @@ export async function loadLeadership(
   const [secretaries, elections, seats, days] = await Promise.all([
     sql<{ orgId: string; flags: string[] }>`
       select p.org_id, pe.flags from position p join org o on o.id = p.org_id join person pe on pe.id = p.person_id
-      where o.path like ${like} and p.role = 'secretary' and p.valid_from <= ${asOf}
+      where ${orgIn} and p.role = 'secretary' and p.valid_from <= ${asOf}
         and (p.valid_to is null or p.valid_to > ${asOf})`.execute(db),
     // the votes of the 党员大会 records of the year, grouped by org and day, joined to that day's elections
     sql<{ orgId: string; heldOn: string; kind: string; votes: MeetingVoteFacts[] }>`
       with votes as (
         select m.org_id, m.held_on, jsonb_agg(v.vote order by m.held_at, v.i) as votes
         from meeting m cross join lateral jsonb_array_elements(m.votes) with ordinality as v(vote, i)
-        where m.org_path like ${like} and m.held_on between ${yearStart} and ${asOf} and m.status <> 'planned'
+        where ${inSubtree('m.org_path', rootPath)} and m.held_on between ${yearStart} and ${asOf} and m.status <> 'planned'
           and m.tags ? 'branch_assembly' and m.votes <> '[]'::jsonb
         group by 1, 2)
       select e.org_id, e.held_on::text as held_on, e.kind, coalesce(v.votes, '[]'::jsonb) as votes
       from election e join org o on o.id = e.org_id
         left join votes v on v.org_id = e.org_id and v.held_on = e.held_on
-      where o.path like ${like} and e.held_on between ${yearStart} and ${asOf}
+      where ${orgIn} and e.held_on between ${yearStart} and ${asOf}
       order by e.held_on`.execute(db),
     sql<{ orgId: string; personId: string; role: string; startOn: string | null; endOn: string | null }>`
       select p.org_id, p.person_id, p.role,
@@ -45,13 +46,11 @@ export async function loadLeadership(
         case when p.valid_to <= ${asOf} and (s.since is null or p.valid_to >= s.since)
           then p.valid_to::text end as end_on
       from position p join org o on o.id = p.org_id left join ${since} s on s.org_id = p.org_id
-      where o.path like ${like} and p.role in ${SEATS}`.execute(db),
+      where ${orgIn} and p.role in ${SEATS}`.execute(db),
     sql<{ orgId: string; day: string }>`
       select e.org_id, e.held_on::text as day
       from election e join org o on o.id = e.org_id left join ${since} s on s.org_id = e.org_id
-      where o.path like ${like} and e.held_on <= ${asOf} and e.held_on >= coalesce(s.since, e.held_on)`.execute(
-      db,
-    ),
+      where ${orgIn} and e.held_on <= ${asOf} and e.held_on >= coalesce(s.since, e.held_on)`.execute(db),
   ]);
   const out = new Map<string, LeadershipFacts>();
   const get = (orgId: string) => {
