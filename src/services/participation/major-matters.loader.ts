@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtree } from '../../db/subtree.ts';
 import type { MajorMatterFacts } from '../../domain/checks/speaking-order.ts';
 import type { Tx } from '../deps.ts';
 
@@ -36,7 +37,7 @@ export async function loadMajorMatters(
       (select p.person_id from position p where ${seat} and p.role = 'secretary'
         order by p.valid_from desc limit 1) as secretary_id
     from meeting m
-    where m.org_path like ${`${rootPath}%`} and m.held_on between ${`${asOf.slice(0, 4)}-01-01`} and ${asOf}
+    where ${inSubtree('m.org_path', rootPath)} and m.held_on between ${`${asOf.slice(0, 4)}-01-01`} and ${asOf}
       and m.status <> 'planned' and m.tags ? 'committee_meeting'
       and exists (select 1 from jsonb_array_elements(m.agenda) x where x ->> 'major' = 'true')
     order by m.held_at`.execute(db);

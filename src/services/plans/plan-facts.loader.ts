@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtree } from '../../db/subtree.ts';
 import type { PlanFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
 
@@ -21,7 +22,7 @@ export async function loadPlanFacts(db: Tx, rootPath: string, asOf: string): Pro
     from annual_plan p
     left join plan_item i on i.plan_id = p.id
     left join lateral jsonb_array_elements_text(i.tags) as t(tag) on true
-    where p.org_path like ${`${rootPath}%`} and p.year = ${Number(asOf.slice(0, 4))}
+    where ${inSubtree('p.org_path', rootPath)} and p.year = ${Number(asOf.slice(0, 4))}
     group by 1, 2, 3, 4`.execute(db);
   const out = new Map<string, PlanFacts>();
   for (const r of rows.rows) {
