@@ -5,6 +5,7 @@ import type { OrgCategory } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
 import { exportMeetings } from './dataset-meetings.ts';
+import { exportAnnualPlans } from './dataset-plans.ts';
 import { exportStudyRecords } from './dataset-study.ts';
 
 const cmp =
@@ -134,6 +135,7 @@ export async function exportDataset(deps: Deps, actor: Actor, orgCode?: string):
     })),
     meetings: await exportMeetings(deps.db, root, codeOf, refOf),
     study_records: await exportStudyRecords(deps.db, root, refOf),
+    annual_plans: await exportAnnualPlans(deps.db, root, refOf),
   };
   await deps.db.transaction().execute((trx) =>
     recordAudit(trx, deps.clock(), actor, {

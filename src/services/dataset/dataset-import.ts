@@ -15,6 +15,7 @@ import type { Actor, Deps, Tx } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { nextOrgSeqs } from '../org/org-write.service.ts';
 import { writeMeetings } from './dataset-meetings.ts';
+import { writeAnnualPlans } from './dataset-plans.ts';
 import { writeStudyRecords } from './dataset-study.ts';
 import { type ValidDataset, validateDataset } from './dataset-validate.ts';
 
@@ -35,6 +36,11 @@ export async function importDataset(
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const existingOrgs = await deps.db.selectFrom('org').select(['code', 'kind']).execute();
+  const existingPlans = await deps.db
+    .selectFrom('annualPlan as p')
+    .innerJoin('org as o', 'o.id', 'p.orgId')
+    .select(['o.code', 'p.year'])
+    .execute();
   const existingRefs = await deps.db
     .selectFrom('person')
     .select('ref')
@@ -43,6 +49,7 @@ export async function importDataset(
   const { errors, warnings, valid } = validateDataset(doc, {
     orgKinds: new Map(existingOrgs.map((o) => [o.code, o.kind])),
     personRefs: new Set(existingRefs.map((r) => r.ref!)),
+    plans: new Set(existingPlans.map((p) => `${p.code}|${p.year}`)),
   });
   const counts: Record<string, number> = valid
     ? {
@@ -53,6 +60,7 @@ export async function importDataset(
         elections: valid.elections.length,
         meetings: valid.meetings.length,
         study_records: valid.studyRecords.length,
+        annual_plans: valid.annualPlans.length,
       }
     : {};
   const report = (written: boolean): ImportReport => ({
@@ -91,7 +99,8 @@ async function writeDataset(
     d.positions.length +
     d.elections.length +
     d.meetings.length +
-    d.studyRecords.length;
+    d.studyRecords.length +
+    d.annualPlans.length;
   let done = 0;
   const step = (n: number, what: string) => {
     done += n;
@@ -213,4 +222,6 @@ async function writeDataset(
   step(d.meetings.length, 'meetings');
   await writeStudyRecords(trx, d.studyRecords, org, (ref) => personId.get(ref)!, deps.clock(), '导入');
   step(d.studyRecords.length, 'study_records');
+  await writeAnnualPlans(trx, d.annualPlans, org, (ref) => personId.get(ref)!, '导入');
+  step(d.annualPlans.length, 'annual_plans');
 }

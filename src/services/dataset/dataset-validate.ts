@@ -17,10 +17,16 @@ import {
 } from '../../shared/contracts/dataset.contract.ts';
 import type { OrgKind } from '../../shared/enums.ts';
 import { type ValidMeeting, validateMeetings } from './dataset-meetings.ts';
+import { type ValidAnnualPlan, validateAnnualPlans } from './dataset-plans.ts';
 import { type ValidStudyRecord, validateStudyRecords } from './dataset-study.ts';
 
 /** What already exists in the target database (codes, refs, org kinds). */
-export type ExistingKeys = { orgKinds: Map<string, string>; personRefs: Set<string> };
+export type ExistingKeys = {
+  orgKinds: Map<string, string>;
+  personRefs: Set<string>;
+  /** 'CODE|YEAR' of the annual plans already in the database. */
+  plans?: Set<string>;
+};
 
 export type ValidDataset = {
   orgs: { i: number; v: Org }[];
@@ -30,6 +36,7 @@ export type ValidDataset = {
   elections: { i: number; v: El }[];
   meetings: ValidMeeting[];
   studyRecords: ValidStudyRecord[];
+  annualPlans: ValidAnnualPlan[];
   skipped: Record<string, number>;
 };
 
@@ -240,6 +247,13 @@ export function validateDataset(
   const meetings = validateMeetings(d.meetings, okRefs, okCodes, errors);
   const skipped: Record<string, number> = {};
   const studyRecords = validateStudyRecords(d.study_records, okRefs, memOk, errors);
+  const annualPlans = validateAnnualPlans(
+    d.annual_plans,
+    okCodes,
+    okRefs,
+    existing.plans ?? new Set(),
+    errors,
+  );
   for (const k of ['dues_payments', 'development_cases'] as const) {
     if (d[k].length) {
       skipped[k] = d[k].length;
@@ -262,6 +276,7 @@ export function validateDataset(
       elections: elOk,
       meetings,
       studyRecords,
+      annualPlans,
       skipped,
     },
   };

@@ -151,6 +151,7 @@ export const Dataset = z.strictObject({
   elections: z.array(z.unknown()).default([]),
   meetings: z.array(z.unknown()).default([]),
   study_records: Passthrough.default([]),
+  annual_plans: Passthrough.default([]),
   dues_payments: Passthrough.default([]),
   development_cases: Passthrough.default([]),
 });
@@ -165,6 +166,7 @@ export type DatasetDoc = {
   elections: z.input<typeof DatasetElection>[];
   meetings?: z.input<typeof DatasetMeeting>[];
   study_records?: Record<string, unknown>[];
+  annual_plans?: Record<string, unknown>[];
   dues_payments?: Record<string, unknown>[];
   development_cases?: Record<string, unknown>[];
 };
