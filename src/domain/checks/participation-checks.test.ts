@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { orgFacts, paramReader } from '../../../test/check-fixtures.ts';
 import { nonParticipation } from './non-participation.ts';
-import { type AttendanceMark, Tally, currentStreak, markState, summarize } from './participation.ts';
+import {
+  type AttendanceMark,
+  MonthStates,
+  Tally,
+  currentStreak,
+  markState,
+  monthNo,
+  monthText,
+  streakOf,
+  summarize,
+} from './participation.ts';
 import { participationRate } from './participation-rate.ts';
 import { speakingOrder } from './speaking-order.ts';
 import type { LifeFacts } from './types.ts';
@@ -114,15 +124,41 @@ describe('LIFE-018/019 Tally: marks folded a month at a time equal the marks one
     const one = new Tally('o1', '2026-01-01', '2026-11-24');
     for (const m of marks) one.add(m.date, m.status, m.wide, m.orgId);
     const folded = new Tally('o1', '2026-01-01', '2026-11-24');
-    folded.month('2025-12', markState('absent'));
-    folded.month('2026-01', 'missed');
-    folded.month('2026-02', 'attended');
-    folded.month('2026-03', 'attended');
+    folded.month(monthNo('2025-12'), markState('absent'));
+    folded.month(monthNo('2026-01'), 'missed');
+    folded.month(monthNo('2026-02'), 'attended');
+    folded.month(monthNo('2026-03'), 'attended');
     folded.count('o1', 4, 1, 2);
     folded.count('o2', 1, 1, 0);
     expect(folded.months).toEqual(one.months);
     expect(folded.year).toEqual(one.year);
     expect(one.year).toEqual({ expected: 4, attended: 1, leave: 2 });
+  });
+});
+
+describe('LIFE-018 MonthStates: one byte a month over the lookback window', () => {
+  it('keeps the better state of a month, reads months outside the window as none and drops them', () => {
+    const s = MonthStates.lookback('2026-11-24');
+    expect([monthText(s.first), monthText(s.last)]).toEqual(['2024-11', '2026-11']);
+    expect(monthNo('2026-01')).toBe(2026 * 12);
+    expect(monthText(monthNo('2025-12-31'))).toBe('2025-12');
+    s.raise(monthNo('2026-03'), 'missed');
+    s.raise(monthNo('2026-03'), 'excused');
+    s.raise(monthNo('2026-04'), 'excused');
+    s.raise(monthNo('2026-04'), 'attended');
+    s.raise(monthNo('2024-11'), 'missed');
+    s.raise(monthNo('2024-10'), 'missed');
+    s.raise(monthNo('2026-12'), 'attended');
+    expect(s.get(monthNo('2026-03'))).toBe('missed');
+    expect(s.get(monthNo('2024-10'))).toBe('none');
+    expect(s.toRecord()).toEqual({ '2024-11': 'missed', '2026-03': 'missed', '2026-04': 'attended' });
+  });
+
+  it('a streak reaches back to the first month of the window and no further', () => {
+    const s = MonthStates.lookback('2026-11-30');
+    for (let m = s.first - 1; m <= s.last; m++) s.raise(m, 'missed');
+    expect(streakOf(s, '2026-11-30')).toEqual({ months: 25, from: '2024-11', to: '2026-11' });
+    expect(streakOf(s, '2026-11-29')).toEqual({ months: 24, from: '2024-11', to: '2026-10' });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AttendanceStatus } from '../../shared/enums.ts';
-import { addDays, addMonths } from '../dates.ts';
+import { addDays } from '../dates.ts';
 
 /**
  * Member participation in organizational life (LIFE-018, LIFE-019), computed from attendance marks.
@@ -34,8 +34,8 @@ export type MemberParticipation = {
   name: string;
   /** First day of the member's current stay in the org. */
   since: string;
-  /** What each month since the lookback start was for the member, at any org ('YYYY-MM' → state; 'none' omitted). */
-  months: Record<string, MonthState>;
+  /** What each month of the lookback window was for the member, at any org. */
+  months: MonthStates;
   /** Member-wide records of this org from 1 January of the evaluation year to the evaluation date (LIFE-019). */
   year: { attended: number; expected: number; leave: number };
 };
@@ -52,6 +52,58 @@ export const LOOKBACK_MONTHS = 24;
 export type MonthState = 'attended' | 'missed' | 'excused' | 'none';
 
 const RANK: Record<MonthState, number> = { none: 0, excused: 1, missed: 2, attended: 3 };
+/** The states by rank. */
+const BY_RANK: readonly MonthState[] = ['none', 'excused', 'missed', 'attended'];
+
+/** The month of 'YYYY-MM' or of a date as a number, year × 12 + month − 1 ('2026-01' → 24312): months add and compare as numbers. */
+export const monthNo = (month: string): number =>
+  Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** The 'YYYY-MM' of a {@link monthNo}. */
+export const monthText = (n: number): string =>
+  `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * A member's month states over a window of months, one byte a month (a city has ~130k members: an object
+ * with a key per month was ~3M properties to build and collect). Months outside the window are 'none'
+ * and are not kept: {@link streakOf} reads only the window of its evaluation date.
+ */
+export class MonthStates {
+  private readonly ranks: Uint8Array;
+  /** The months `first`…`last` ({@link monthNo}s), all 'none'. */
+  constructor(
+    readonly first: number,
+    readonly last: number,
+  ) {
+    this.ranks = new Uint8Array(last - first + 1);
+  }
+
+  /** The window {@link streakOf} reads as of `asOf`: its month and the {@link LOOKBACK_MONTHS} before. */
+  static lookback(asOf: string): MonthStates {
+    const last = monthNo(asOf);
+    return new MonthStates(last - LOOKBACK_MONTHS, last);
+  }
+
+  get(month: number): MonthState {
+    return month < this.first || month > this.last ? 'none' : BY_RANK[this.ranks[month - this.first]];
+  }
+
+  /** Makes a month `state` if that is better than what it was (attended > missed > excused > none). */
+  raise(month: number, state: MonthState): void {
+    if (month < this.first || month > this.last) return;
+    const rank = RANK[state];
+    if (rank > this.ranks[month - this.first]) this.ranks[month - this.first] = rank;
+  }
+
+  /** The months that are not 'none', 'YYYY-MM' → state, ascending. */
+  toRecord(): Record<string, MonthState> {
+    const out: Record<string, MonthState> = {};
+    this.ranks.forEach((rank, i) => {
+      if (rank) out[monthText(this.first + i)] = BY_RANK[rank];
+    });
+    return out;
+  }
+}
 
 /**
  * Folds one member's marks, one at a time, into month states and this org's yearly counts.
@@ -61,25 +113,28 @@ const RANK: Record<MonthState, number> = { none: 0, excused: 1, missed: 2, atten
  * as expected, not attended.
  */
 export class Tally {
-  readonly months: Record<string, MonthState> = {};
+  /** The lookback window of `asOf` (see {@link MonthStates.lookback}). */
+  readonly months: MonthStates;
   readonly year = { attended: 0, expected: 0, leave: 0 };
   constructor(
     private readonly orgId: string,
     private readonly yearFrom: string,
     private readonly asOf: string,
-  ) {}
+  ) {
+    this.months = MonthStates.lookback(asOf);
+  }
 
   add(date: string, status: AttendanceStatus, wide: boolean, orgId: string): void {
-    this.month(date.slice(0, 7), markState(status));
+    this.month(monthNo(date), markState(status));
     if (!wide || orgId !== this.orgId || date < this.yearFrom || date > this.asOf) return;
     this.year.expected++;
     if (status === 'present') this.year.attended++;
     if (status === 'leave') this.year.leave++;
   }
 
-  /** The marks of one month at once, `state` being what they fold to (the best of their {@link markState}s). */
-  month(month: string, state: MonthState): void {
-    if (RANK[state] > RANK[this.months[month] ?? 'none']) this.months[month] = state;
+  /** The marks of one month ({@link monthNo}) at once, `state` being what they fold to (the best of their {@link markState}s). */
+  month(month: number, state: MonthState): void {
+    this.months.raise(month, state);
   }
 
   /** Member-wide marks at records of `orgId` dated in [`yearFrom`, `asOf`], counted at once (as {@link add} counts them). */
@@ -110,15 +165,12 @@ export function summarize(
   return { ...member, months: t.months, year: t.year };
 }
 
-/** Month states of a list of marks (see {@link Tally}). */
-export function monthStates(marks: readonly AttendanceMark[]): Record<string, MonthState> {
-  const t = new Tally('', '', '');
+/** Month states of a list of marks over the lookback window of `asOf` (see {@link Tally}). */
+export function monthStates(marks: readonly AttendanceMark[], asOf: string): MonthStates {
+  const t = new Tally('', '', asOf);
   for (const m of marks) t.add(m.date, m.status, false, m.orgId);
   return t.months;
 }
-
-/** The month before 'YYYY-MM'. */
-const prevMonth = (month: string) => addMonths(`${month}-01`, -1).slice(0, 7);
 
 export type Streak = {
   /** Consecutive ended months missed (months without records or on leave neither count nor break it). */
@@ -133,24 +185,31 @@ export type Streak = {
  * count; attendance already recorded in the current month ends the streak). A month ends on its last day.
  */
 export function currentStreak(marks: readonly AttendanceMark[], asOf: string): Streak {
-  return streakOf(monthStates(marks), asOf);
+  return streakOf(monthStates(marks, asOf), asOf);
 }
 
+/** Whether `asOf` is the last day of its month (asked once per member with the same date: remembered). */
+const monthEndsOn = (() => {
+  let last = { asOf: '', ends: false };
+  return (asOf: string) => {
+    if (last.asOf !== asOf) last = { asOf, ends: addDays(asOf, 1).slice(0, 7) !== asOf.slice(0, 7) };
+    return last.ends;
+  };
+})();
+
 /** The streak of a member's month states (see {@link currentStreak}). */
-export function streakOf(states: Record<string, MonthState>, asOf: string): Streak {
-  const current = asOf.slice(0, 7);
-  const currentEnded = addDays(asOf, 1).slice(0, 7) !== current;
+export function streakOf(states: MonthStates, asOf: string): Streak {
+  const current = monthNo(asOf);
+  const currentEnded = monthEndsOn(asOf);
   const streak: Streak = { months: 0, from: null, to: null };
-  if (states[current] === 'attended') return streak;
-  let month = currentEnded ? current : prevMonth(current);
-  const stop = addMonths(`${current}-01`, -LOOKBACK_MONTHS).slice(0, 7);
-  for (; month >= stop; month = prevMonth(month)) {
-    const s = states[month] ?? 'none';
+  if (states.get(current) === 'attended') return streak;
+  for (let month = currentEnded ? current : current - 1; month >= current - LOOKBACK_MONTHS; month--) {
+    const s = states.get(month);
     if (s === 'attended') break;
     if (s !== 'missed') continue;
     streak.months++;
-    streak.from = month;
-    streak.to ??= month;
+    streak.from = monthText(month);
+    streak.to ??= streak.from;
   }
   return streak;
 }

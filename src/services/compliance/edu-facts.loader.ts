@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtree } from '../../db/subtree.ts';
 import type { EduFacts, EduPerson } from '../../domain/checks/edu-facts.ts';
 import type { OrgFacts } from '../../domain/checks/types.ts';
 import {
@@ -48,11 +49,10 @@ export async function loadEduFacts(
   orgs: OrgFacts[],
   dayFloor: number = Number.POSITIVE_INFINITY,
 ): Promise<EduFacts[]> {
-  const like = `${rootPath}%`;
   const year = Number(asOf.slice(0, 4));
   const from = `${year - 1}-01-01`;
   const prevEnd = `${year - 1}-12-31`;
-  const subtreePeople = sql`select person_id from membership where org_path like ${like}`;
+  const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
   // the large results are read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
   const creditOf = await loadCreditSettings(db);
@@ -75,11 +75,11 @@ export async function loadEduFacts(
         select r.year, p.org_id, p.person_id, p.role, p.valid_from
         from position p join org o on o.id = p.org_id
           join r on p.valid_from <= r.d and (p.valid_to is null or p.valid_to > r.d)
-        where o.path like ${like}),
+        where ${inSubtree('o.path', rootPath)}),
       x as (
         select r.year, m.org_id, m.person_id from membership m
           join r on m.valid_from <= r.d and (m.valid_to is null or m.valid_to > r.d)
-        where m.org_path like ${like} and m.status in ('probationary', 'full')
+        where ${inSubtree('m.org_path', rootPath)} and m.status in ('probationary', 'full')
         union select year, org_id, person_id from pos where role <> 'group_leader'),
       roles as (
         select year, org_id, person_id, array_agg(distinct role collate "C" order by role collate "C") as roles,
@@ -112,14 +112,18 @@ export async function loadEduFacts(
       -- EDU-004: made secretary in the evaluated years
       sec as (
         select p.person_id from position p join org o on o.id = p.org_id
-        where o.path like ${like} and p.role = 'secretary' and p.valid_from >= ${from}::date),
+        where ${inSubtree('o.path', rootPath)} and p.role = 'secretary' and p.valid_from >= ${from}::date),
       who as (select person_id from recent union select person_id from sec)
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
           order by s.studied_on) as concentrated
       from who w left join recent r on r.person_id = w.person_id`.execute(db),
-    db.selectFrom('pointsPublication').select(['orgId', 'period']).where('orgPath', 'like', like).execute(),
+    db
+      .selectFrom('pointsPublication')
+      .select(['orgId', 'period'])
+      .where(inSubtree('orgPath', rootPath))
+      .execute(),
   ]);
   const dayTotals = new Map<string, { date: string; hours: number }[]>();
   for (const d of days.rows) pushTo(dayTotals, d.personId, { date: d.day, hours: Number(d.hours) });
@@ -229,7 +233,7 @@ async function attendedCredits(
 ): Promise<Map<string, StudyItem[]>> {
   const inWindow = sql`m.status <> 'planned' and m.held_on between ${from} and ${asOf}
     and m.tags ?| ${sql.val(tags)}::text[]
-    and (m.org_path like ${`${rootPath}%`} or m.org_path = any(${ancestorPaths(rootPath)}::text[]))`;
+    and (${inSubtree('m.org_path', rootPath)} or m.org_path = any(${ancestorPaths(rootPath)}::text[]))`;
   const [meetings, rows, spans] = await Promise.all([
     sql<{ id: string; orgId: string; day: string; tags: string[]; path: string; minutes: number | null }>`
       select m.id, m.org_id as "orgId", m.held_on::text as day, m.tags, m.org_path as path,

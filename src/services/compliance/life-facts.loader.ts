@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtree } from '../../db/subtree.ts';
 import type { LifeFacts, OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
 import { loadMajorMatters } from '../participation/major-matters.loader.ts';
@@ -17,32 +18,37 @@ export async function loadLifeFacts(
   asOf: string,
   orgs: OrgFacts[],
 ): Promise<LifeFacts[]> {
-  const like = `${rootPath}%`;
   const from = `${asOf.slice(0, 4)}-01-01`;
-  const inRange = sql`m.org_path like ${like} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
-  const [counts, themeDays, incomplete, noFirst, votes] = await Promise.all([
-    sql<{ orgId: string; month: string; completeTags: string; n: number }>`
+  const inRange = sql`${inSubtree('m.org_path', rootPath)} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
+  // all at once: on PostgreSQL's pool the queries run while earlier results are parsed (PGlite serializes them)
+  const [counts, themeDays, incomplete, noFirst, votes, plans, participation, voters, majors] =
+    await Promise.all([
+      sql<{ orgId: string; month: string; completeTags: string; n: number }>`
       select m.org_id, left(m.held_on::text, 7) as month, m.complete_tags, count(*)::int as n
       from meeting m where ${inRange} and m.complete_tags <> ''
       group by 1, 2, 3`.execute(db),
-    sql<{ orgId: string; day: string }>`
+      sql<{ orgId: string; day: string }>`
       select m.org_id, m.held_on::text as day
       from meeting m where ${inRange} and m.tags ? 'theme_day'`.execute(db),
-    sql<{ id: string; orgId: string; day: string; tags: string[]; missing: Record<string, string[]> }>`
+      sql<{ id: string; orgId: string; day: string; tags: string[]; missing: Record<string, string[]> }>`
       select m.id, m.org_id, m.held_on::text as day, m.tags, m.missing
       from meeting m where ${inRange} and m.incomplete
       order by m.held_at`.execute(db),
-    sql<{ id: string; orgId: string; day: string; tags: string[] }>`
+      sql<{ id: string; orgId: string; day: string; tags: string[] }>`
       select m.id, m.org_id, m.held_on::text as day, m.tags
       from meeting m where ${inRange} and (m.tags ? 'branch_assembly' or m.tags ? 'committee_meeting')
         and coalesce(m.agenda -> 0 ->> 'first_topic', 'false') <> 'true'
       order by m.held_at`.execute(db),
-    sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
+      sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
       select m.id, m.org_id, m.held_on::text as day, v.vote
       from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
       where ${inRange} and m.votes <> '[]'::jsonb
       order by m.held_at`.execute(db),
-  ]);
+      loadPlanFacts(db, rootPath, asOf),
+      loadParticipation(db, rootPath, asOf),
+      loadVotersOn(db, rootPath, asOf),
+      loadMajorMatters(db, rootPath, asOf),
+    ]);
   const byOrg = new Map<string, LifeFacts>(
     orgs.map((o) => [
       o.orgId,
@@ -63,15 +69,10 @@ export async function loadLifeFacts(
   for (const m of noFirst.rows)
     byOrg.get(m.orgId)?.noFirstTopic.push({ meetingId: m.id, date: m.day, tags: m.tags });
   for (const v of votes.rows) byOrg.get(v.orgId)?.votes.push({ meetingId: v.id, date: v.day, vote: v.vote });
-  for (const [orgId, plan] of await loadPlanFacts(db, rootPath, asOf)) {
+  for (const [orgId, plan] of plans) {
     const f = byOrg.get(orgId);
     if (f) f.plan = plan;
   }
-  const [participation, voters, majors] = await Promise.all([
-    loadParticipation(db, rootPath, asOf),
-    loadVotersOn(db, rootPath, asOf),
-    loadMajorMatters(db, rootPath, asOf),
-  ]);
   for (const f of byOrg.values()) {
     f.participation = participation.get(f.org.orgId) ?? { members: [] };
     f.votersOn = voters.get(f.org.orgId) ?? {};

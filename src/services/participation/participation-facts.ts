@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtree } from '../../db/subtree.ts';
 import {
   type AttendanceMark,
   LOOKBACK_MONTHS,
@@ -8,6 +9,7 @@ import {
   Tally,
   betterState,
   markState,
+  monthNo,
 } from '../../domain/checks/participation.ts';
 import { addMonths, firstOnOrAfter } from '../../domain/dates.ts';
 import type { Tx } from '../deps.ts';
@@ -34,11 +36,10 @@ export async function loadParticipation(
   from = addMonths(`${asOf.slice(0, 7)}-01`, -LOOKBACK_MONTHS),
   onlyOrgId?: string,
 ): Promise<Map<string, ParticipationFacts>> {
-  const like = `${rootPath}%`;
   const only = onlyOrgId ? sql`and org_id = ${onlyOrgId}` : sql``;
   const cur = sql`
     select distinct person_id from membership
-    where org_path like ${like} and status in ${PARTY} and valid_from <= ${asOf}
+    where ${inSubtree('org_path', rootPath)} and status in ${PARTY} and valid_from <= ${asOf}
       and (valid_to is null or valid_to > ${asOf}) ${only}`;
   const window = sql`m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
   // large results read without the camelCase plugin (one object fewer per row): aliases are camelCase
@@ -49,7 +50,7 @@ export async function loadParticipation(
       from membership ms
       join person pe on pe.id = ms.person_id
       join membership x on x.person_id = ms.person_id and x.org_id = ms.org_id and x.status in ${PARTY}
-      where ms.org_path like ${like} and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
+      where ${inSubtree('ms.org_path', rootPath)} and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
         and (ms.valid_to is null or ms.valid_to > ${asOf}) ${onlyOrgId ? sql`and ms.org_id = ${onlyOrgId}` : sql``}
       group by ms.person_id, ms.org_id, pe.name, pe.ref
       order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(raw),
@@ -83,11 +84,14 @@ export async function loadParticipation(
   const yearFrom = `${asOf.slice(0, 4)}-01-01`;
   const byOrg = orgMeetings(meetings.rows, yearFrom);
   // each person's absent/leave rows (one per record: the key of meeting_attendance), with their org's records
-  const awayOf = new Map<string, { org: OrgRecords; day: string; status: AttendanceMark['status'] }[]>();
+  const awayOf = new Map<
+    string,
+    { org: OrgRecords; day: string; month: number; status: AttendanceMark['status'] }[]
+  >();
   for (const a of away.rows) {
     const org = byOrg.get(a.orgId);
     if (!org) continue;
-    const mark = { org, day: a.day, status: a.status };
+    const mark = { org, day: a.day, month: monthNo(a.day), status: a.status };
     const mine = awayOf.get(a.personId);
     if (mine) mine.push(mark);
     else awayOf.set(a.personId, [mark]);
@@ -112,16 +116,18 @@ export async function loadParticipation(
     const i = firstOnOrAfter(org.days, s.validFrom);
     const j = s.validTo === null ? org.days.length : firstOnOrAfter(org.days, s.validTo);
     if (i >= j) continue;
-    let awayMonths: Map<string, { n: number; state: MonthState }> | undefined;
+    let awayMonths: Map<number, { n: number; state: MonthState }> | undefined;
     let yearAway = 0;
     let yearLeave = 0;
     for (const a of awayOf.get(s.personId) ?? []) {
       if (a.org !== org || a.day < s.validFrom || (s.validTo !== null && a.day >= s.validTo)) continue;
-      const month = a.day.slice(0, 7);
       awayMonths ??= new Map();
-      const prev = awayMonths.get(month);
+      const prev = awayMonths.get(a.month);
       const state = markState(a.status);
-      awayMonths.set(month, { n: (prev?.n ?? 0) + 1, state: prev ? betterState(prev.state, state) : state });
+      awayMonths.set(a.month, {
+        n: (prev?.n ?? 0) + 1,
+        state: prev ? betterState(prev.state, state) : state,
+      });
       if (a.day >= yearFrom) {
         yearAway++;
         if (a.status === 'leave') yearLeave++;
@@ -167,7 +173,7 @@ export async function loadVotersOn(
         and (f.valid_to is null or f.valid_to > m.held_on)
     )::int as n
     from meeting m
-    where m.org_path like ${`${rootPath}%`} and m.held_on between ${`${asOf.slice(0, 4)}-01-01`} and ${asOf}
+    where ${inSubtree('m.org_path', rootPath)} and m.held_on between ${`${asOf.slice(0, 4)}-01-01`} and ${asOf}
       and m.status <> 'planned' and m.votes <> '[]'::jsonb`.execute(db);
   const out = new Map<string, Record<string, number>>();
   for (const r of rows.rows) {
@@ -181,8 +187,8 @@ export async function loadVotersOn(
 type OrgRecords = {
   /** Days of the org's member-wide records, ascending. */
   days: string[];
-  /** Consecutive records of one month: indexes [start, end). */
-  runs: { month: string; start: number; end: number }[];
+  /** Consecutive records of one month ({@link monthNo}): indexes [start, end). */
+  runs: { month: number; start: number; end: number }[];
   /** Index of the first record dated on or after 1 January of the evaluation year. */
   yearStart: number;
 };
@@ -193,7 +199,7 @@ function orgMeetings(rows: { orgId: string; days: string[] }[], yearFrom: string
   for (const { orgId, days } of rows) {
     const runs: OrgRecords['runs'] = [];
     days.forEach((day, index) => {
-      const month = day.slice(0, 7);
+      const month = monthNo(day);
       const last = runs[runs.length - 1];
       if (last?.month === month) last.end = index + 1;
       else runs.push({ month, start: index, end: index + 1 });
