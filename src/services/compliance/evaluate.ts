@@ -1,4 +1,5 @@
 import { EDU_CHECKS, LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registry.ts';
+import { withPlanPerCall } from '../../db/prepared-client.ts';
 import { anyOf } from '../../db/any-of.ts';
 import type { CheckDef, Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -83,7 +84,11 @@ function smallestDayCap(packs: Map<string, ResolvedPack>, overrides: OverrideRow
  * Evaluates the subtree "as of" a date against each org's active pack (or one pack for all):
  * set-based facts, then every check whose rule IDs the pack scores. Pure judgement, reproducible.
  */
-export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> {
+export function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> {
+  return withPlanPerCall(() => evaluate(deps, opts));
+}
+
+async function evaluate(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> {
   const packs = await standardPacks();
   if (opts.packId && !packs.has(opts.packId))
     throw new AppError(

@@ -18,9 +18,10 @@ export async function loadLeadership(
 ): Promise<Map<string, LeadershipFacts>> {
   const orgIn = inSubtree('o.path', rootPath);
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
-  // each org's last regular election up to asOf, as a grouped join (not a subquery per position row)
-  const since = sql`(select e.org_id, max(e.held_on) as since from election e
-    where e.kind = 'regular' and e.held_on <= ${asOf} group by e.org_id)`;
+  // each org's last regular election up to asOf: one index probe per org of the subtree (a lateral join,
+  // computed once per org — a scalar subquery in the CASEs below ran four times per position row)
+  const since = sql`left join lateral (select max(e.held_on) as since from election e
+    where e.org_id = o.id and e.kind = 'regular' and e.held_on <= ${asOf}) s on true`;
   const [secretaries, elections, seats, days] = await Promise.all([
     sql<{ orgId: string; flags: string[] }>`
       select p.org_id, pe.flags from position p join org o on o.id = p.org_id join person pe on pe.id = p.person_id
@@ -45,11 +46,11 @@ export async function loadLeadership(
           then p.valid_from::text end as start_on,
         case when p.valid_to <= ${asOf} and (s.since is null or p.valid_to >= s.since)
           then p.valid_to::text end as end_on
-      from position p join org o on o.id = p.org_id left join ${since} s on s.org_id = p.org_id
+      from position p join org o on o.id = p.org_id ${since}
       where ${orgIn} and p.role in ${SEATS}`.execute(db),
     sql<{ orgId: string; day: string }>`
       select e.org_id, e.held_on::text as day
-      from election e join org o on o.id = e.org_id left join ${since} s on s.org_id = e.org_id
+      from election e join org o on o.id = e.org_id ${since}
       where ${orgIn} and e.held_on <= ${asOf} and e.held_on >= coalesce(s.since, e.held_on)`.execute(db),
   ]);
   const out = new Map<string, LeadershipFacts>();
