@@ -1,4 +1,5 @@
 import { EDU_CHECKS, LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registry.ts';
+import { isBranchKind } from '../../domain/org/org-tree.ts';
 import { withPlanPerCall } from '../../db/prepared-client.ts';
 import { anyOf } from '../../db/any-of.ts';
 import type { CheckDef, Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
@@ -84,11 +85,7 @@ function smallestDayCap(packs: Map<string, ResolvedPack>, overrides: OverrideRow
  * Evaluates the subtree "as of" a date against each org's active pack (or one pack for all):
  * set-based facts, then every check whose rule IDs the pack scores. Pure judgement, reproducible.
  */
-export function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> {
-  return withPlanPerCall(() => evaluate(deps, opts));
-}
-
-async function evaluate(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> {
+export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> {
   const packs = await standardPacks();
   if (opts.packId && !packs.has(opts.packId))
     throw new AppError(
@@ -96,16 +93,28 @@ async function evaluate(deps: Deps, opts: EvaluateOptions): Promise<Evaluation> 
       'pack_not_found',
       `标准包 ${opts.packId} 不存在（可选：${[...packs.keys()].join('、')}）`,
     );
-  let rootPath = '/';
+  let root = { path: '/', kind: 'committee' };
   if (opts.orgCode) {
-    const root = await deps.db
+    const found = await deps.db
       .selectFrom('org')
-      .select('path')
+      .select(['path', 'kind'])
       .where('code', '=', opts.orgCode)
       .executeTakeFirst();
-    if (!root) throw new AppError('not_found', 'org_not_found', `组织编码 ${opts.orgCode} 不存在`);
-    rootPath = root.path;
+    if (!found) throw new AppError('not_found', 'org_not_found', `组织编码 ${opts.orgCode} 不存在`);
+    root = found;
   }
+  // one branch (the refresh after a write) keeps its prepared statements; anything larger is planned
+  // for its own size, never with a generic plan learnt from branch runs (docs/decisions.md)
+  const run = () => evaluate(deps, opts, packs, root.path);
+  return isBranchKind(root.kind) ? run() : withPlanPerCall(run);
+}
+
+async function evaluate(
+  deps: Deps,
+  opts: EvaluateOptions,
+  packs: Map<string, ResolvedPack>,
+  rootPath: string,
+): Promise<Evaluation> {
   const { facts, placement } = await loadOrgFacts(deps.db, rootPath, opts.asOf);
   const packOf = activePacks(placement, await ancestorPacks(deps.db, rootPath));
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
