@@ -115,10 +115,13 @@ async function evaluate(
   packs: Map<string, ResolvedPack>,
   rootPath: string,
 ): Promise<Evaluation> {
-  const { facts, placement } = await loadOrgFacts(deps.db, rootPath, opts.asOf);
-  const packOf = activePacks(placement, await ancestorPacks(deps.db, rootPath));
+  const [{ facts, placement }, above, overrides] = await Promise.all([
+    loadOrgFacts(deps.db, rootPath, opts.asOf),
+    ancestorPacks(deps.db, rootPath),
+    loadOverrides(deps.db, rootPath),
+  ]);
+  const packOf = activePacks(placement, above);
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
-  const overrides = await loadOverrides(deps.db, rootPath);
   // independent loaders run concurrently on PostgreSQL's pool (PGlite serializes them)
   const [life, edu] = await Promise.all([
     loadLifeFacts(deps.db, rootPath, opts.asOf, facts),
