@@ -142,3 +142,24 @@ export const FINDING_COLUMNS: ColumnTypes = {
   sourceRef: 'text',
   evidence: 'jsonb',
 };
+
+/** Columns of `annual_plan` / `plan_item` for bulk inserts (demo plans, dataset import). */
+export const PLAN_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  orgId: 'uuid',
+  orgPath: 'text',
+  year: 'int',
+  status: 'text',
+  filedOn: 'date',
+  filedBy: 'text',
+};
+export const PLAN_ITEM_COLUMNS: ColumnTypes = {
+  id: 'uuid',
+  planId: 'uuid',
+  plannedOn: 'date',
+  tags: 'jsonb',
+  theme: 'text',
+  lecturerId: 'uuid',
+  note: 'text',
+  meetingId: 'uuid',
+};

@@ -198,15 +198,7 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   return caller;
 }
 
-function callerOfRow(row: {
-  id: string;
-  username: string;
-  displayName: string;
-  personId: string | null;
-  sessionId: string;
-  csrfToken: string;
-  grants: unknown;
-}): Caller {
+function callerOfRow(row: SessionUser & { grants: unknown }): Caller {
   // json_agg keeps the SQL (snake_case) column names: nested keys are not camel-cased (connect.ts)
   const grants = (row.grants as SnakeGrant[]).map((g) => ({
     role: g.role as Role,

@@ -1,4 +1,4 @@
-import { bulkInsert } from '../../db/bulk.ts';
+import { PLAN_COLUMNS, PLAN_ITEM_COLUMNS, bulkInsert } from '../../db/bulk.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { ImportIssue } from '../../shared/contracts/import.contract.ts';
 import { DatasetAnnualPlan } from '../../shared/contracts/plan-dataset.contract.ts';
@@ -73,15 +73,7 @@ export async function writeAnnualPlans(
   await bulkInsert(
     trx,
     'annual_plan',
-    {
-      id: 'uuid',
-      orgId: 'uuid',
-      orgPath: 'text',
-      year: 'int',
-      status: 'text',
-      filedOn: 'date',
-      filedBy: 'text',
-    },
+    PLAN_COLUMNS,
     planRows.map(({ id, v }) => ({
       id,
       orgId: org(v.org).id,
@@ -95,15 +87,7 @@ export async function writeAnnualPlans(
   await bulkInsert(
     trx,
     'plan_item',
-    {
-      id: 'uuid',
-      planId: 'uuid',
-      plannedOn: 'date',
-      tags: 'jsonb',
-      theme: 'text',
-      lecturerId: 'uuid',
-      note: 'text',
-    },
+    PLAN_ITEM_COLUMNS,
     planRows.flatMap(({ id, v }) =>
       v.items.map((it) => ({
         id: uuidv7(),
@@ -113,6 +97,7 @@ export async function writeAnnualPlans(
         theme: it.theme,
         lecturerId: it.lecturer ? personId(it.lecturer) : null,
         note: it.note ?? null,
+        meetingId: null,
       })),
     ),
   );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bulkInsert } from '../../db/bulk.ts';
+import { PLAN_COLUMNS, PLAN_ITEM_COLUMNS, bulkInsert } from '../../db/bulk.ts';
 import { COMMITTEE_ROLES } from '../../domain/checks/finding.ts';
 import { addDays } from '../../domain/dates.ts';
 import { BRANCH_KINDS } from '../../shared/enums.ts';
@@ -80,23 +80,3 @@ export async function seedDemoPlans(deps: Deps, asOf: string): Promise<number> {
   });
   return plans.length;
 }
-
-const PLAN_COLUMNS = {
-  id: 'uuid',
-  orgId: 'uuid',
-  orgPath: 'text',
-  year: 'int',
-  status: 'text',
-  filedOn: 'date',
-  filedBy: 'text',
-} as const;
-const PLAN_ITEM_COLUMNS = {
-  id: 'uuid',
-  planId: 'uuid',
-  plannedOn: 'date',
-  tags: 'jsonb',
-  theme: 'text',
-  lecturerId: 'uuid',
-  note: 'text',
-  meetingId: 'uuid',
-} as const;
