@@ -46,7 +46,8 @@ export async function loadEduFacts(
   db: Tx,
   rootPath: string,
   asOf: string,
-  orgs: OrgFacts[],
+  /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
+  orgs: OrgFacts[] | Promise<OrgFacts[]>,
   dayFloor: number = Number.POSITIVE_INFINITY,
 ): Promise<EduFacts[]> {
   const year = Number(asOf.slice(0, 4));
@@ -130,7 +131,10 @@ export async function loadEduFacts(
   const credits = meetings;
   const admission = new Map(admissions.rows.map((a) => [a.personId, a]));
   const byOrg = new Map<string, EduFacts>(
-    orgs.map((o) => [o.orgId, { org: o, years: [year - 1, year], people: [], publications: [], dayFloor }]),
+    (await orgs).map((o) => [
+      o.orgId,
+      { org: o, years: [year - 1, year], people: [], publications: [], dayFloor },
+    ]),
   );
   const personAt = new Map<string, EduPerson>();
   // rows come by year, then person (uuid order = the order of their text)

@@ -115,18 +115,20 @@ async function evaluate(
   packs: Map<string, ResolvedPack>,
   rootPath: string,
 ): Promise<Evaluation> {
-  const [{ facts, placement }, above, overrides] = await Promise.all([
-    loadOrgFacts(deps.db, rootPath, opts.asOf),
+  // every loader starts at once (PostgreSQL's pool runs them concurrently; PGlite serializes them): life
+  // and EDU facts need the org facts only to assemble their results, EDU the overrides for its day floor
+  const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
+  const overridesLoaded = loadOverrides(deps.db, rootPath);
+  const orgs = orgFacts.then((r) => r.facts);
+  const [{ facts, placement }, above, overrides, life, edu] = await Promise.all([
+    orgFacts,
     ancestorPacks(deps.db, rootPath),
-    loadOverrides(deps.db, rootPath),
+    overridesLoaded,
+    loadLifeFacts(deps.db, rootPath, opts.asOf, orgs),
+    overridesLoaded.then((o) => loadEduFacts(deps.db, rootPath, opts.asOf, orgs, smallestDayCap(packs, o))),
   ]);
   const packOf = activePacks(placement, above);
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
-  // independent loaders run concurrently on PostgreSQL's pool (PGlite serializes them)
-  const [life, edu] = await Promise.all([
-    loadLifeFacts(deps.db, rootPath, opts.asOf, facts),
-    loadEduFacts(deps.db, rootPath, opts.asOf, facts, smallestDayCap(packs, overrides)),
-  ]);
   const findings: Finding[] = [];
   const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));
   const prepared = new Map<string, { scored: Set<string>; ctx: { asOf: string; param: ParamReader } }>();

@@ -16,7 +16,8 @@ export async function loadLifeFacts(
   db: Tx,
   rootPath: string,
   asOf: string,
-  orgs: OrgFacts[],
+  /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
+  orgs: OrgFacts[] | Promise<OrgFacts[]>,
 ): Promise<LifeFacts[]> {
   const from = `${asOf.slice(0, 4)}-01-01`;
   const inRange = sql`${inSubtree('m.org_path', rootPath)} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
@@ -50,7 +51,7 @@ export async function loadLifeFacts(
       loadMajorMatters(db, rootPath, asOf),
     ]);
   const byOrg = new Map<string, LifeFacts>(
-    orgs.map((o) => [
+    (await orgs).map((o) => [
       o.orgId,
       { org: o, monthly: {}, themeDays: [], incomplete: [], noFirstTopic: [], votes: [] },
     ]),
