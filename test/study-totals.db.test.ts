@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KINDS } from '../src/db/migrations/202611240012_study_totals.ts';
 import { loadEduFacts } from '../src/services/compliance/edu-facts.loader.ts';
 import { loadOrgFacts } from '../src/services/compliance/org-facts.loader.ts';
 import { importDataset } from '../src/services/dataset/dataset-import.ts';
@@ -12,13 +13,6 @@ import {
 import { smallUniversity } from './datasets.ts';
 import { ADMIN_SCOPE } from './factories.ts';
 import { type TestContext, createTestContext } from './server.ts';
-
-const KINDS = [
-  ['concentrated_training', 'concentrated'],
-  ['collective_study', 'collective'],
-  ['online', 'online'],
-  ['self_study', 'self'],
-] as const;
 
 /** The trigger-kept totals and the same totals recomputed from study_record now. */
 async function totalsVsRecount(ctx: TestContext) {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /** The record kinds (study_record.kind) and the column suffix of their totals. */
-const KINDS = [
+export const KINDS = [
   ['concentrated_training', 'concentrated'],
   ['collective_study', 'collective'],
   ['online', 'online'],

@@ -4,6 +4,7 @@ import type { ImportIssue } from '../../shared/contracts/import.contract.ts';
 import { DatasetAnnualPlan } from '../../shared/contracts/plan-dataset.contract.ts';
 import type { Tx } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
+import { recordIssues } from './record-issues.ts';
 
 export type ValidAnnualPlan = { i: number; v: DatasetAnnualPlan };
 
@@ -26,12 +27,7 @@ export function validateAnnualPlans(
   items.forEach((item, i) => {
     const r = DatasetAnnualPlan.safeParse(item);
     if (!r.success) {
-      for (const iss of r.error.issues)
-        err(
-          i,
-          iss.code === 'unrecognized_keys' ? iss.keys.join(', ') : iss.path.map(String).join('.') || null,
-          iss.code === 'unrecognized_keys' ? `未知的字段：${iss.keys.join(', ')}` : iss.message,
-        );
+      errors.push(...recordIssues('annual_plans', i, r.error));
       return;
     }
     const v = r.data;

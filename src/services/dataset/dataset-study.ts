@@ -4,6 +4,7 @@ import type { ImportIssue } from '../../shared/contracts/import.contract.ts';
 import { DatasetStudyRecord } from '../../shared/contracts/study-dataset.contract.ts';
 import type { Tx } from '../deps.ts';
 import { uuidv7 } from '../infra/ids.ts';
+import { recordIssues } from './record-issues.ts';
 
 export type ValidStudyRecord = { i: number; v: DatasetStudyRecord; org: string };
 
@@ -36,14 +37,7 @@ export function validateStudyRecords(
   items.forEach((item, i) => {
     const r = DatasetStudyRecord.safeParse(item);
     if (!r.success) {
-      for (const iss of r.error.issues)
-        errors.push({
-          array: 'study_records',
-          index: i,
-          field:
-            iss.code === 'unrecognized_keys' ? iss.keys.join(', ') : iss.path.map(String).join('.') || null,
-          message: iss.code === 'unrecognized_keys' ? `未知的字段：${iss.keys.join(', ')}` : iss.message,
-        });
+      errors.push(...recordIssues('study_records', i, r.error));
       return;
     }
     const v = r.data;
