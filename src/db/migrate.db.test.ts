@@ -44,6 +44,8 @@ const EXPECTED: Record<keyof DB, string[]> = {
     'updated_at',
   ],
   subtreeMemberCount: ['subtree_path', 'status', 'n'],
+  personListItem: ['person_id', 'birth_key', 'full_key', 'item'],
+  personListItemSource: ['person_id', 'birth_key', 'full_key', 'item'],
   membership: [
     'id',
     'person_id',

@@ -334,11 +334,25 @@ export interface SubtreeMemberCountTable {
   n: number;
 }
 
+/**
+ * The member list's item per person with a current membership, rendered ahead of time (migration 0013):
+ * `item` is PersonListItem as compact JSON without its ages and closing brace; the ages are computed when
+ * read from the yyyymmdd keys. `personListItemSource` is the view that defines the rows.
+ */
+export interface PersonListItemTable {
+  personId: string;
+  birthKey: number | null;
+  fullKey: number | null;
+  item: string;
+}
+
 export interface DB {
   org: OrgTable;
   person: PersonTable;
   membership: MembershipTable;
   subtreeMemberCount: SubtreeMemberCountTable;
+  personListItem: PersonListItemTable;
+  personListItemSource: PersonListItemTable;
   election: ElectionTable;
   position: PositionTable;
   orgChange: OrgChangeTable;

@@ -11,6 +11,7 @@ import * as m202611240009 from './202611240009_meeting_attachments.ts';
 import * as m202611240010 from './202611240010_indicator_scores.ts';
 import * as m202611240011 from './202611240011_member_counts.ts';
 import * as m202611240012 from './202611240012_study_totals.ts';
+import * as m202611240013 from './202611240013_person_list_item.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '202611240010_indicator_scores': m202611240010,
   '202611240011_member_counts': m202611240011,
   '202611240012_study_totals': m202611240012,
+  '202611240013_person_list_item': m202611240013,
 };

@@ -11,7 +11,8 @@ import {
   StatusChangeBody,
 } from '../../shared/contracts/people.contract.ts';
 import { actorOf } from '../../services/auth.service.ts';
-import { getPersonDetail, listPeople, revealIdNumber } from '../../services/people/person-read.service.ts';
+import { listPeople } from '../../services/people/person-list.ts';
+import { getPersonDetail, revealIdNumber } from '../../services/people/person-read.service.ts';
 import { changeStatus, createPerson, updatePerson } from '../../services/people/person-write.service.ts';
 import { exportPeopleXlsx } from '../../services/people/roster-xlsx.ts';
 import type { RouteDeps } from '../app.ts';

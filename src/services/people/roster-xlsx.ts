@@ -6,13 +6,8 @@ import type { PersonListQuery } from '../../shared/contracts/people.contract.ts'
 import { EDUCATIONS, MEMBER_STATUS_LABEL } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
-import {
-  checkSubtreeRoot,
-  orgPathOf,
-  presentListItem,
-  scopedPersonQuery,
-  withPersonColumns,
-} from './person-read.service.ts';
+import { checkSubtreeRoot, orgPathOf, scopedPersonQuery } from './person-list.ts';
+import { presentListItem, withPersonColumns } from './person-read.service.ts';
 
 export const EXPORT_MAX_ROWS = 100_000;
 
