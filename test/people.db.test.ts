@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { shanghaiDate, wholeYears } from '../src/domain/dates.ts';
 import { idCheckChar } from '../src/domain/people/id-number.ts';
-import { PersonListItem, PersonListResponse } from '../src/shared/contracts/people.contract.ts';
+import {
+  PersonListItem,
+  PersonListOrg,
+  PersonListResponse,
+} from '../src/shared/contracts/people.contract.ts';
 import { type Session, type World, buildWorld, call, insertPerson, loginAs } from './factories.ts';
 import { type TestContext, createTestContext } from './server.ts';
 import { multipartXlsx } from './xlsx.ts';
@@ -49,7 +53,10 @@ describe('people', () => {
 
   it('the list response is exactly the contract (no extra keys: it is serialized without zod)', async () => {
     const res = (await call(ctx, admin, 'GET', `/api/people?orgId=${w.orgs.U.id}&pageSize=2`)).json();
-    const strict = PersonListResponse.extend({ items: z.array(PersonListItem.strict()) }).strict();
+    const strict = PersonListResponse.extend({
+      items: z.array(PersonListItem.strict()),
+      orgs: z.array(PersonListOrg.strict()),
+    }).strict();
     expect(() => strict.parse(res)).not.toThrow();
     expect(res.items).toHaveLength(2);
     expect(Object.keys(res.items[0])).not.toContain('idNumberEnc');
@@ -61,6 +68,23 @@ describe('people', () => {
       expect(item.partyAge).toBe(item.fullSince ? wholeYears(item.fullSince, asOf) : null);
     }
     expect(all.items.some((i: { age: number | null }) => i.age !== null)).toBe(true);
+    // each org of the page once, with its current name and code
+    const orgIds: string[] = [...new Set<string>(all.items.map((i: { orgId: string }) => i.orgId))].sort();
+    expect(all.orgs.map((o: { id: string }) => o.id).sort()).toEqual(orgIds);
+    const orgs = await ctx.deps.db
+      .selectFrom('org')
+      .select(['id', 'name', 'code'])
+      .where('id', 'in', orgIds)
+      .execute();
+    expect([...all.orgs].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      orgs.sort((x, y) => x.id.localeCompare(y.id)),
+    );
+  });
+
+  it('an empty page has no items and no orgs', async () => {
+    const res = (await call(ctx, admin, 'GET', `/api/people?orgId=${w.orgs.U.id}&page=99`)).json();
+    expect(res).toMatchObject({ items: [], orgs: [], page: 99 });
+    expect(res.total).toBeGreaterThan(0);
   });
 
   it('totals from the subtree counters equal a recount, for every filter shape', async () => {

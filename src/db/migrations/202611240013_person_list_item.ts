@@ -25,23 +25,19 @@ const PERSON_CHANGED = `
     where (o.name, o.gender, o.birth_date, o.education, o.phone, o.id_number_masked)
       is distinct from (n.name, n.gender, n.birth_date, n.education, n.phone, n.id_number_masked)`;
 
-const ORG_CHANGED = `
-  select m.person_id from membership m join new_rows n on n.id = m.org_id join old_rows o on o.id = n.id
-    where m.valid_to is null and (o.name, o.code) is distinct from (n.name, n.code)`;
-
 /**
  * The member list's rows rendered ahead of time: one row per person with a current membership,
  * holding the list item (PersonListItem) as compact JSON text, open at the end, without the two ages —
  * those depend on the day and are added when read, from yyyymmdd integer keys (`age`, `partyAge`:
- * services/people/list-items.ts). Reading a page is then one index-only walk of the current-membership
+ * services/people/date-keys.ts). Reading a page is then one index-only walk of the current-membership
  * index plus 50 primary-key probes, instead of joining person, org and the first full membership and
  * building JSON per request (PostgreSQL's json_build_object alone was a third of the route's database
- * time; docs/benchmarks.md `list`).
+ * time; docs/benchmarks.md `list`). Org names are not in the items: a page lists its orgs once.
  *
  * Kept by statement-level triggers with transition tables — on membership (a row whose person, org,
- * status or dates changed), person (the shown fields) and org (name, code) — each re-deriving the
- * affected people's items from `person_list_item_source`, the view that defines them. A bulk import
- * re-derives once per statement. `test/person-list-item.db.test.ts` holds the table equal to the view
+ * status or dates changed) and person (the shown fields) — each re-deriving the affected people's
+ * items from `person_list_item_source`, the view that defines them. A bulk import re-derives once per
+ * statement. `test/person-list-item.db.test.ts` holds the table equal to the view
  * after every kind of write.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -59,12 +55,10 @@ create view person_list_item_source as
     || ',"gender":' || zhibu_json_text(p.gender) || ',"birthDate":' || zhibu_json_text(p.birth_date)
     || ',"education":' || zhibu_json_text(p.education) || ',"phone":' || zhibu_json_text(p.phone)
     || ',"idNumber":' || zhibu_json_text(p.id_number_masked) || ',"status":' || zhibu_json_text(m.status)
-    || ',"statusSince":' || zhibu_json_text(m.valid_from) || ',"orgId":' || zhibu_json_text(o.id)
-    || ',"orgName":' || zhibu_json_text(o.name) || ',"orgCode":' || zhibu_json_text(o.code)
+    || ',"statusSince":' || zhibu_json_text(m.valid_from) || ',"orgId":' || zhibu_json_text(m.org_id)
     || ',"fullSince":' || zhibu_json_text(fs.d) as item
   from membership m
   join person p on p.id = m.person_id
-  join org o on o.id = m.org_id
   left join lateral (
     select min(f.valid_from) as d from membership f where f.person_id = m.person_id and f.status = 'full'
   ) fs on true
@@ -95,11 +89,6 @@ begin
   ${sql.raw(refresh(PERSON_CHANGED))}
   return null;
 end $$;
-create function zhibu_list_item_org() returns trigger language plpgsql as $$
-begin
-  ${sql.raw(refresh(ORG_CHANGED))}
-  return null;
-end $$;
 
 create trigger membership_list_item_insert after insert on membership
   referencing new table as new_rows for each statement execute function zhibu_list_item_membership();
@@ -109,7 +98,5 @@ create trigger membership_list_item_delete after delete on membership
   referencing old table as old_rows for each statement execute function zhibu_list_item_membership();
 create trigger person_list_item_update after update on person
   referencing old table as old_rows new table as new_rows for each statement execute function zhibu_list_item_person();
-create trigger org_list_item_update after update on org
-  referencing old table as old_rows new table as new_rows for each statement execute function zhibu_list_item_org();
 `.execute(db);
 }

@@ -154,9 +154,9 @@ const orgPathQuery = (db: Kysely<DB>, id: string) => db.selectFrom('org').select
 
 /**
  * One page in one statement: the subtree root (when filtered by org; read once, by a materialized
- * CTE), the total, and the page's items as a JSON array. The page's membership rows come from the
- * current-membership index alone (org_path, person_id, status: no table access); each is rendered by
- * its prepared `person_list_item` (migration 0013) plus the two ages. `limit`/`offset` are parameters.
+ * CTE), the total, the page's items as a JSON array and its orgs. The page's membership rows come from
+ * the current-membership index alone (org_path, person_id, status, org_id: no table access); each is
+ * rendered by its prepared `person_list_item` (migration 0013) plus the two ages; each org once.
  */
 function pageStatement(db: Kysely<DB>, a: FilterArgs) {
   const withRoot =
@@ -170,33 +170,48 @@ function pageStatement(db: Kysely<DB>, a: FilterArgs) {
               .where('id', '=', String(a.orgId)),
         )
       : db;
-  const page = membershipRows(db, a, 'cte')
-    .select(['m.personId', 'm.orgPath'])
-    .orderBy('m.orgPath')
-    .orderBy('m.personId')
-    .limit(a.limit as number)
-    .offset(a.offset as number)
-    .as('pg');
   const asOfKey = sql`${a.asOfKey}::int`;
-  return withRoot.selectNoFrom((eb) => [
-    ('orgId' in a ? sql<string | null>`(select path from root)` : sql<string | null>`null::text`).as(
-      'rootPath',
-    ),
-    (
-      countedTotal(db, a) ??
-      eb
-        .selectFrom(membershipRows(db, a, 'cte').select('m.personId').as('t'))
-        .select(eb.fn.countAll<number>().as('n'))
-    ).as('total'),
-    sql<string>`coalesce((${eb
-      .selectFrom(page)
-      .innerJoin('personListItem as l', 'l.personId', 'pg.personId')
-      .select(
-        sql`'[' || string_agg(l.item || ',"age":' || coalesce(${yearsBetweenKeys(sql.ref('l.birth_key'), asOfKey)}::text, 'null')
-          || ',"partyAge":' || coalesce(${yearsBetweenKeys(sql.ref('l.full_key'), asOfKey)}::text, 'null') || '}',
-          ',' order by pg.org_path, pg.person_id) || ']'`.as('j'),
-      )}), '[]')`.as('items'),
-  ]);
+  return withRoot
+    .with(
+      (cte) => cte('pg').materialized(),
+      () =>
+        membershipRows(db, a, 'cte')
+          .select(['m.personId', 'm.orgPath', 'm.orgId'])
+          .orderBy('m.orgPath')
+          .orderBy('m.personId')
+          // as scalar subqueries, so that no plan knows their values: PostgreSQL then finds the generic
+          // plan no worse than a custom one and keeps it, instead of re-planning (≈ 2 ms) on every call
+          // because a custom plan priced a small offset cheaper (docs/decisions.md)
+          .limit(sql<number>`(select ${a.limit}::int)`)
+          .offset(sql<number>`(select ${a.offset}::int)`),
+    )
+    .selectNoFrom((eb) => [
+      ('orgId' in a ? sql<string | null>`(select path from root)` : sql<string | null>`null::text`).as(
+        'rootPath',
+      ),
+      (
+        countedTotal(db, a) ??
+        eb
+          .selectFrom(membershipRows(db, a, 'cte').select('m.personId').as('t'))
+          .select(eb.fn.countAll<number>().as('n'))
+      ).as('total'),
+      sql<string>`coalesce((${eb
+        .selectFrom('pg')
+        .innerJoin('personListItem as l', 'l.personId', 'pg.personId')
+        .select(
+          sql`'[' || string_agg(concat(l.item,
+            ',"age":', coalesce(${yearsBetweenKeys(sql.ref('l.birth_key'), asOfKey)}::text, 'null'),
+            ',"partyAge":', coalesce(${yearsBetweenKeys(sql.ref('l.full_key'), asOfKey)}::text, 'null'), '}'),
+            ',' order by pg.org_path, pg.person_id) || ']'`.as('j'),
+        )}), '[]')`.as('items'),
+      // the page's few orgs by key (a LIMITed lateral lookup is not turned into a scan of org)
+      sql<string>`coalesce((select '[' || string_agg(concat('{"id":', to_json(o.id)::text,
+        ',"name":', to_json(o.name)::text, ',"code":', to_json(o.code)::text, '}'), ',' order by o.path) || ']'
+        from (select distinct org_id from pg) d
+        cross join lateral (select id, name, code, path from org where org.id = d.org_id limit 1) o), '[]')`.as(
+        'orgs',
+      ),
+    ]);
 }
 
 /** Compiled statements by filter shape (the set of filter keys present; bounded by the filter's fields). */
@@ -229,9 +244,10 @@ export async function listPeople(deps: Deps, scope: Scope, q: PersonListQuery): 
     rootPath: string | null;
     total: number;
     items: string;
+    orgs: string;
   }[];
   if (q.orgId) checkSubtreeRoot(scope, row.rootPath);
   return {
-    json: `{"items":${row.items},"total":${Number(row.total)},"page":${q.page},"pageSize":${q.pageSize}}`,
+    json: `{"items":${row.items},"orgs":${row.orgs},"total":${Number(row.total)},"page":${q.page},"pageSize":${q.pageSize}}`,
   };
 }

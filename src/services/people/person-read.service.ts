@@ -2,7 +2,7 @@ import { type SelectQueryBuilder, sql } from 'kysely';
 import { type Scope, canReadPath, canReadPii, canWritePath } from '../../domain/auth/scope.ts';
 import { wholeYears } from '../../domain/dates.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
-import type { MembershipView, PersonDetail, PersonListItem } from '../../shared/contracts/people.contract.ts';
+import type { MembershipView, PersonDetail, PersonListRow } from '../../shared/contracts/people.contract.ts';
 import type { MemberStatus } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
@@ -77,7 +77,7 @@ export function presentListItem(
     fullSince: string | null;
   },
   asOf: string,
-): PersonListItem {
+): PersonListRow {
   return {
     id: r.id,
     name: r.name,

@@ -27,6 +27,7 @@ export const PersonListQuery = PageQuery.extend({
 });
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
 
+/** A person on the member list; the name and code of their org are in the page's `orgs`, once per org. */
 export const PersonListItem = z.object({
   id: z.string(),
   name: z.string(),
@@ -39,14 +40,26 @@ export const PersonListItem = z.object({
   status: MemberStatus,
   statusSince: z.string(),
   orgId: z.string(),
-  orgName: z.string(),
-  orgCode: z.string(),
   fullSince: z.string().nullable(),
   partyAge: z.number().int().nullable(),
 });
 export type PersonListItem = z.infer<typeof PersonListItem>;
-export const PersonListResponse = paged(PersonListItem);
+export const PersonListOrg = z.object({ id: z.string(), name: z.string(), code: z.string() });
+export type PersonListOrg = z.infer<typeof PersonListOrg>;
+/** A page of the member list: its people, and each org they belong to once (a page spans a few orgs). */
+export const PersonListResponse = paged(PersonListItem).extend({ orgs: z.array(PersonListOrg) });
 export type PersonListResponse = z.infer<typeof PersonListResponse>;
+/** A list item with its org's name and code: what tables, pickers and exports show. */
+export type PersonListRow = PersonListItem & { orgName: string; orgCode: string };
+
+/** The page's items with their orgs' names and codes. */
+export function listRows(page: Pick<PersonListResponse, 'items' | 'orgs'>): PersonListRow[] {
+  const orgs = new Map(page.orgs.map((o) => [o.id, o]));
+  return page.items.map((p) => {
+    const o = orgs.get(p.orgId);
+    return { ...p, orgName: o?.name ?? '', orgCode: o?.code ?? '' };
+  });
+}
 
 export const MembershipView = z.object({
   id: z.string(),

@@ -10,6 +10,7 @@ import type {
   PersonUpdateBody,
   StatusChangeBody,
 } from '../../shared/contracts/people.contract.ts';
+import { listRows } from '../../shared/contracts/people.contract.ts';
 import { api } from './client.ts';
 
 /** Filters as typed in the UI (defaults filled by the server). */
@@ -39,7 +40,11 @@ export function peopleSearchParams(q: PeopleQuery, withPaging = true): URLSearch
 export function usePeopleList(q: PeopleQuery) {
   return useQuery({
     queryKey: peopleKeys.list(q),
-    queryFn: () => api<PersonListResponse>('/api/people', { query: peopleSearchParams(q) }),
+    // each item with its org's name and code from the page's `orgs`
+    queryFn: async () => {
+      const page = await api<PersonListResponse>('/api/people', { query: peopleSearchParams(q) });
+      return { ...page, items: listRows(page) };
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -1,7 +1,7 @@
 import { Empty, Table } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { PersonListItem } from '../../shared/contracts/people.contract.ts';
+import type { PersonListRow } from '../../shared/contracts/people.contract.ts';
 import type { MemberStatus } from '../../shared/enums.ts';
 import { type PeopleQuery, usePeopleList } from '../api/usePeople.ts';
 import { fmtDate } from '../lib/dates.ts';
@@ -26,7 +26,7 @@ export function PersonTable({ query, onPageChange, emptyText }: PersonTableProps
   return (
     <div data-testid="people-table">
       <ErrorAlert error={list.error} />
-      <Table<PersonListItem>
+      <Table<PersonListRow>
         size="small"
         rowKey="id"
         loading={list.isFetching}
