@@ -90,4 +90,23 @@ describe('standard parameter overrides (per subtree, with a reason, audited)', (
     expect(removed.statusCode).toBe(200);
     expect(await sizeFindings()).toEqual([]);
   });
+
+  it('shows an override of a registered setting the pack leaves at its default (edu.hoursPerDay), and removes it', async () => {
+    const path = `/api/orgs/${w.orgs.G.id}/parameters/edu.hoursPerDay`;
+    const before = (await call(ctx, admin, 'GET', `/api/orgs/${w.orgs.A.id}/parameters`)).json();
+    expect(before.items.map((i: { key: string }) => i.key)).not.toContain('edu.hoursPerDay');
+    const res = await call(ctx, admin, 'PUT', path, { value: 6, reason: '学院规定每日最多计6学时' });
+    expect(res.statusCode).toBe(200);
+    const inA = (await call(ctx, admin, 'GET', `/api/orgs/${w.orgs.A.id}/parameters`))
+      .json()
+      .items.find((i: { key: string }) => i.key === 'edu.hoursPerDay');
+    expect(inA).toMatchObject({
+      value: 6,
+      packValue: 8,
+      override: { orgName: '文学院党总支', reason: '学院规定每日最多计6学时' },
+    });
+    expect((await call(ctx, admin, 'DELETE', path, { reason: '恢复标准包规定值' })).statusCode).toBe(200);
+    const after = (await call(ctx, admin, 'GET', `/api/orgs/${w.orgs.A.id}/parameters`)).json();
+    expect(after.items.map((i: { key: string }) => i.key)).not.toContain('edu.hoursPerDay');
+  });
 });

@@ -39,29 +39,33 @@ export async function effectiveParameters(
     const cur = inForce.get(o.key);
     if (!cur || o.orgPath.length > cur.orgPath.length) inForce.set(o.key, o);
   }
-  const items = Object.keys(pack.parameters)
-    .sort()
-    .map((key) => {
-      const p = read(key);
-      const o = inForce.get(key);
-      return {
-        key,
-        value: o ? o.value : p.value,
-        sourceRef: o ? `${o.orgName}调整（${o.reason}）` : p.sourceRef,
-        unverified: o ? false : p.unverified,
-        packValue: p.value,
-        packSourceRef: p.sourceRef,
-        override: o
-          ? {
-              orgId: o.orgId,
-              orgName: o.orgName,
-              reason: o.reason,
-              createdBy: o.createdBy,
-              createdAt: new Date(o.createdAt).toISOString(),
-            }
-          : null,
-      };
-    });
+  // the pack's parameters, and any registered setting overridden here that the pack leaves at its registry
+  // default (checks read those too, e.g. edu.hoursPerDay): an override in force is always shown
+  const keys = new Set([
+    ...Object.keys(pack.parameters),
+    ...[...inForce.keys()].filter((k) => findSetting(k)),
+  ]);
+  const items = [...keys].sort().map((key) => {
+    const p = read(key);
+    const o = inForce.get(key);
+    return {
+      key,
+      value: o ? o.value : p.value,
+      sourceRef: o ? `${o.orgName}调整（${o.reason}）` : p.sourceRef,
+      unverified: o ? false : p.unverified,
+      packValue: p.value,
+      packSourceRef: p.sourceRef,
+      override: o
+        ? {
+            orgId: o.orgId,
+            orgName: o.orgName,
+            reason: o.reason,
+            createdBy: o.createdBy,
+            createdAt: new Date(o.createdAt).toISOString(),
+          }
+        : null,
+    };
+  });
   return { packId: pack.id, items };
 }
 
