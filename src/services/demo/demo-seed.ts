@@ -30,7 +30,7 @@ export async function seedDemo(
         .map((e) => `${e.array}[${e.index}].${e.field}: ${e.message}`)
         .join('; ')}`,
     );
-  await seedDemoPlans(deps, asOf);
+  const plans = await seedDemoPlans(deps, asOf);
   await seedDemoPoints(deps, asOf);
   const personIds = new Map(
     (
@@ -59,5 +59,6 @@ export async function seedDemo(
       pii: a.pii,
     });
   }
-  return report.counts;
+  // the demo's annual plans are written after the import (they need the imported orgs): count them too
+  return { ...report.counts, annual_plans: (report.counts.annual_plans ?? 0) + plans };
 }
