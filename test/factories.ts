@@ -8,6 +8,10 @@ import type { PersonCreateBody } from '../src/shared/contracts/people.contract.t
 import type { Role } from '../src/shared/enums.ts';
 import type { TestContext } from './server.ts';
 
+/** The current `version` of a person or org (what a service update must be given). */
+export const versionOf = async (deps: Deps, table: 'person' | 'org', id: string) =>
+  (await deps.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
 export const ADMIN_SCOPE: Scope = {
   userId: 'system',
   personId: null,

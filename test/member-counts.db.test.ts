@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../src/services/deps.ts';
 import { moveOrg } from '../src/services/org/org-write.service.ts';
 import { changeStatus } from '../src/services/people/person-write.service.ts';
 import { smallUniversity } from './datasets.ts';
-import { ADMIN_SCOPE, buildWorld, insertPerson, type World } from './factories.ts';
+import { ADMIN_SCOPE, buildWorld, insertPerson, versionOf, type World } from './factories.ts';
 import { type TestContext, createTestContext } from './server.ts';
 
 /** The maintained counters (non-zero rows) and the same counts computed from membership now. */
@@ -47,13 +47,8 @@ describe('subtree_member_count: current members per subtree and status, kept by 
   });
 
   it('follows a status change and a transfer (closed row leaves the count, the new row joins)', async () => {
-    const detail = await ctx.deps.db
-      .selectFrom('person')
-      .select('version')
-      .where('id', '=', w.people.mA)
-      .executeTakeFirstOrThrow();
     await changeStatus(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.people.mA, {
-      version: detail.version,
+      version: await versionOf(ctx.deps, 'person', w.people.mA),
       status: 'full',
       orgId: w.orgs.B.id,
       from: '2026-01-05',
@@ -72,13 +67,8 @@ describe('subtree_member_count: current members per subtree and status, kept by 
       await kept(ctx, w.orgs.C2.id, 'full'),
       await kept(ctx, w.orgs.B.id, 'full'),
     ];
-    const g = await ctx.deps.db
-      .selectFrom('org')
-      .select('version')
-      .where('id', '=', w.orgs.B.id)
-      .executeTakeFirstOrThrow();
     await moveOrg(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.orgs.B.id, {
-      version: g.version,
+      version: await versionOf(ctx.deps, 'org', w.orgs.B.id),
       parentId: w.orgs.C2.id,
     });
     const after = await countersVsRecount(ctx);

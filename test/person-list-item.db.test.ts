@@ -14,6 +14,7 @@ import {
   call,
   insertPerson,
   loginAs,
+  versionOf,
 } from './factories.ts';
 import { type TestContext, createTestContext } from './server.ts';
 
@@ -35,10 +36,6 @@ async function expectInStep(ctx: TestContext) {
   expect(kept).toEqual(derived);
   return kept;
 }
-
-const versionOf = async (ctx: TestContext, table: 'person' | 'org', id: string) =>
-  (await ctx.deps.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow())
-    .version;
 
 describe('person_list_item: the member list rows, kept by triggers on membership and person', () => {
   let ctx: TestContext;
@@ -67,7 +64,7 @@ describe('person_list_item: the member list rows, kept by triggers on membership
 
   it('follows an edit of the shown fields (name, phone) and ignores one of hidden fields', async () => {
     await updatePerson(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.people.mA, {
-      version: await versionOf(ctx, 'person', w.people.mA),
+      version: await versionOf(ctx.deps, 'person', w.people.mA),
       name: '李改名',
       phone: '13900000001',
     });
@@ -75,7 +72,7 @@ describe('person_list_item: the member list rows, kept by triggers on membership
     const item = (await listed(w.orgs.A.id)).find((i) => i.id === w.people.mA)!;
     expect(item).toMatchObject({ name: '李改名', phone: '13900000001' });
     await updatePerson(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.people.mA, {
-      version: await versionOf(ctx, 'person', w.people.mA),
+      version: await versionOf(ctx.deps, 'person', w.people.mA),
       title: '讲师',
     });
     await expectInStep(ctx);
@@ -83,7 +80,7 @@ describe('person_list_item: the member list rows, kept by triggers on membership
 
   it('follows a status change with a transfer: the new status, date and org are shown', async () => {
     await changeStatus(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.people.mA, {
-      version: await versionOf(ctx, 'person', w.people.mA),
+      version: await versionOf(ctx.deps, 'person', w.people.mA),
       status: 'full',
       orgId: w.orgs.B.id,
       from: '2026-01-05',
@@ -96,7 +93,7 @@ describe('person_list_item: the member list rows, kept by triggers on membership
 
   it('an org rename shows on the list at once (orgs are read per page) and an org move keeps the items', async () => {
     await updateOrg(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.orgs.B.id, {
-      version: await versionOf(ctx, 'org', w.orgs.B.id),
+      version: await versionOf(ctx.deps, 'org', w.orgs.B.id),
       name: '改名后的党支部',
     });
     await expectInStep(ctx);
@@ -104,7 +101,7 @@ describe('person_list_item: the member list rows, kept by triggers on membership
     expect(names.length).toBeGreaterThan(0);
     expect(new Set(names)).toEqual(new Set(['改名后的党支部']));
     await moveOrg(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.orgs.B.id, {
-      version: await versionOf(ctx, 'org', w.orgs.B.id),
+      version: await versionOf(ctx.deps, 'org', w.orgs.B.id),
       parentId: w.orgs.C2.id,
     });
     await expectInStep(ctx);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '../src/services/deps.ts';
 import { moveOrg } from '../src/services/org/org-write.service.ts';
-import { ADMIN_SCOPE, type World, buildWorld, call, loginAs } from './factories.ts';
+import { ADMIN_SCOPE, type World, buildWorld, call, loginAs, versionOf } from './factories.ts';
 import { type TestContext, createTestContext } from './server.ts';
 
 /**
@@ -48,13 +48,8 @@ describe('session cache invalidation (a change to who the caller is applies at o
     // the officer's scope is A's path: after A moves, a stale cached scope would refuse A's own member
     const officer = await loginAs(ctx, w.users.officerA);
     expect((await call(ctx, officer, 'GET', `/api/people/${w.people.mA}`)).statusCode).toBe(200);
-    const g = await ctx.deps.db
-      .selectFrom('org')
-      .select('version')
-      .where('id', '=', w.orgs.A.id)
-      .executeTakeFirstOrThrow();
     await moveOrg(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, w.orgs.A.id, {
-      version: g.version,
+      version: await versionOf(ctx.deps, 'org', w.orgs.A.id),
       parentId: w.orgs.C2.id,
     });
     expect((await call(ctx, officer, 'GET', `/api/people/${w.people.mA}`)).statusCode).toBe(200);
