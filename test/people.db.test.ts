@@ -258,6 +258,11 @@ describe('people', () => {
     const idCol = header.indexOf('身份证号');
     const values = ws.getColumn(idCol).values.slice(2).filter(Boolean);
     expect(values).toContain('1101**********0048');
+    // exactly the people of A's subtree, as the list shows them
+    const names = ws.getColumn(header.indexOf('姓名')).values.slice(2).filter(Boolean).map(String).sort();
+    const listed = (await call(ctx, admin, 'GET', `/api/people?orgId=${w.orgs.A.id}&pageSize=200`)).json();
+    expect(names).toEqual(listed.items.map((i: { name: string }) => i.name).sort());
+    expect(names.length).toBeGreaterThan(0);
   });
 
   it('imports a roster: a bad row is named by row and field and nothing is written until fixed', async () => {

@@ -32,12 +32,21 @@ type FilterArgs = Record<string, string | number>;
 /**
  * The filter of a member list as plain parameter values (every transformation done here), so that
  * the SQL depends only on which keys are present. With `orgId`, rows are bounded by that org's
- * subtree (a path range read from `org` inside the statement) and the CALLER MUST check the root with
- * `checkSubtreeRoot`; otherwise by the scope's read roots.
+ * subtree, read by the page statement's `root` CTE, and the CALLER MUST check the root with
+ * `checkSubtreeRoot`; otherwise by the scope's read roots (`root<i>`/`rootEnd<i>`).
  */
-function filterArgs(scope: Scope, q: Omit<PersonListQuery, 'page' | 'pageSize'>, asOf: string): FilterArgs {
+function filterArgs(
+  scope: Scope,
+  q: Omit<PersonListQuery, 'page' | 'pageSize'>,
+  asOf: string,
+  /** The path of `q.orgId`, already checked with `checkSubtreeRoot`: it bounds the rows like a scope root. */
+  checkedRoot?: string,
+): FilterArgs {
   const a: FilterArgs = {};
-  if (q.orgId) a.orgId = q.orgId;
+  if (checkedRoot) {
+    a.root0 = checkedRoot;
+    a.rootEnd0 = subtreeEnd(checkedRoot);
+  } else if (q.orgId) a.orgId = q.orgId;
   else if (!scope.admin) {
     if (scope.read.length === 0) a.self = scope.personId ?? '00000000-0000-0000-0000-000000000000';
     for (const [i, p] of scope.read.entries()) {
@@ -83,23 +92,15 @@ function countedTotal(db: Kysely<DB>, a: FilterArgs) {
 
 /**
  * Current membership rows matching the filter (no select list). Person and org filters are
- * semi-joins, so the page is chosen from the membership index before any join. With `root: 'cte'`
- * the org filter reads the subtree from the statement's `root` CTE.
+ * semi-joins, so the page is chosen from the membership index before any join. An `orgId` filter reads
+ * the subtree from the `root` CTE of the page statement.
  */
-function membershipRows(db: Kysely<DB>, a: FilterArgs, root: 'cte' | 'lookup' = 'lookup') {
+function membershipRows(db: Kysely<DB>, a: FilterArgs) {
   let query = db.selectFrom('membership as m').where('m.validTo', 'is', null);
-  if ('orgId' in a) {
-    // in a page statement the root is read once, by the materialized `root` CTE
-    const path = root === 'cte' ? sql<string>`(select path from root)` : orgPathQuery(db, String(a.orgId));
-    const end =
-      root === 'cte'
-        ? sql<string>`(select path_end from root)`
-        : db
-            .selectFrom('org')
-            .select(sql<string>`left(path, -1) || '0'`.as('end'))
-            .where('id', '=', String(a.orgId));
-    query = query.where('m.orgPath', '>=', path).where('m.orgPath', '<', end);
-  }
+  if ('orgId' in a)
+    query = query
+      .where('m.orgPath', '>=', sql<string>`(select path from root)`)
+      .where('m.orgPath', '<', sql<string>`(select path_end from root)`);
   if ('self' in a) query = query.where('m.personId', '=', String(a.self));
   const roots = keysWith(a, 'rootEnd').map((k) => k.slice('rootEnd'.length));
   if (roots.length)
@@ -137,20 +138,23 @@ function membershipRows(db: Kysely<DB>, a: FilterArgs, root: 'cte' | 'lookup' = 
 
 /**
  * The filtered query over current membership rows in the caller's scope (no select list), for
- * exports. With `orgId` the CALLER MUST check the root with `checkSubtreeRoot`.
+ * exports: a subtree root (`orgId`) is read and checked against the scope first, then bounds the rows
+ * like a scope root.
  */
-export function scopedPersonQuery(deps: Deps, scope: Scope, q: Omit<PersonListQuery, 'page' | 'pageSize'>) {
+export async function scopedPersonQuery(
+  deps: Deps,
+  scope: Scope,
+  q: Omit<PersonListQuery, 'page' | 'pageSize'>,
+) {
   const asOf = shanghaiDate(deps.clock());
-  return { query: membershipRows(deps.db, filterArgs(scope, q, asOf)), asOf };
+  let root: string | undefined;
+  if (q.orgId) {
+    root = (await deps.db.selectFrom('org').select('path').where('id', '=', q.orgId).executeTakeFirst())
+      ?.path;
+    checkSubtreeRoot(scope, root);
+  }
+  return { query: membershipRows(deps.db, filterArgs(scope, q, asOf, root)), asOf };
 }
-
-/** The path of the org `orgId`, or undefined (for `checkSubtreeRoot`). */
-export async function orgPathOf(deps: Deps, orgId: string) {
-  return (await deps.db.selectFrom('org').select('path').where('id', '=', orgId).executeTakeFirst())?.path;
-}
-
-/** The path of org `id` as a scalar subquery. */
-const orgPathQuery = (db: Kysely<DB>, id: string) => db.selectFrom('org').select('path').where('id', '=', id);
 
 /**
  * One page in one statement: the subtree root (when filtered by org; read once, by a materialized
@@ -175,7 +179,7 @@ function pageStatement(db: Kysely<DB>, a: FilterArgs) {
     .with(
       (cte) => cte('pg').materialized(),
       () =>
-        membershipRows(db, a, 'cte')
+        membershipRows(db, a)
           .select(['m.personId', 'm.orgPath', 'm.orgId'])
           .orderBy('m.orgPath')
           .orderBy('m.personId')
@@ -192,7 +196,7 @@ function pageStatement(db: Kysely<DB>, a: FilterArgs) {
       (
         countedTotal(db, a) ??
         eb
-          .selectFrom(membershipRows(db, a, 'cte').select('m.personId').as('t'))
+          .selectFrom(membershipRows(db, a).select('m.personId').as('t'))
           .select(eb.fn.countAll<number>().as('n'))
       ).as('total'),
       sql<string>`coalesce((${eb

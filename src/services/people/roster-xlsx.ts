@@ -6,7 +6,7 @@ import type { PersonListQuery } from '../../shared/contracts/people.contract.ts'
 import { EDUCATIONS, MEMBER_STATUS_LABEL } from '../../shared/enums.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps } from '../deps.ts';
-import { checkSubtreeRoot, orgPathOf, scopedPersonQuery } from './person-list.ts';
+import { scopedPersonQuery } from './person-list.ts';
 import { presentListItem, withPersonColumns } from './person-read.service.ts';
 
 export const EXPORT_MAX_ROWS = 100_000;
@@ -83,8 +83,7 @@ export async function exportPeopleXlsx(
   q: PersonListQuery,
   unmask: boolean,
 ): Promise<Buffer> {
-  if (q.orgId) checkSubtreeRoot(scope, await orgPathOf(deps, q.orgId));
-  const { query, asOf } = scopedPersonQuery(deps, scope, q);
+  const { query, asOf } = await scopedPersonQuery(deps, scope, q);
   const page = query
     .select(['m.personId', 'm.orgId', 'm.orgPath', 'm.status', 'm.validFrom'])
     .orderBy('m.orgPath')
