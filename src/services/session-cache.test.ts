@@ -17,6 +17,16 @@ function feed() {
 }
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** A cache following a fake feed that is already listening. */
+async function liveCache() {
+  const { db, h } = feed();
+  const c = new SessionCache<string>();
+  c.follow(db);
+  h.up?.();
+  await flush();
+  return { c, h };
+}
+
 describe('SessionCache (sessions reused briefly, emptied by every change notice)', () => {
   it('caches nothing until the change feed is listening, then reuses an entry until its time is up', async () => {
     const { db, h } = feed();
@@ -32,11 +42,7 @@ describe('SessionCache (sessions reused briefly, emptied by every change notice)
   });
 
   it('a change notice empties it, and a lookup that began before the notice is not stored', async () => {
-    const { db, h } = feed();
-    const c = new SessionCache<string>();
-    c.follow(db);
-    h.up?.();
-    await flush();
+    const { c, h } = await liveCache();
     c.put('a', c.begin(), 'A', 0, 0);
     const racing = c.begin(); // a request reads the session row …
     h.notify?.(); // … while a logout commits elsewhere
@@ -48,11 +54,7 @@ describe('SessionCache (sessions reused briefly, emptied by every change notice)
   });
 
   it('a lost feed turns caching off (notices may have been missed)', async () => {
-    const { db, h } = feed();
-    const c = new SessionCache<string>();
-    c.follow(db);
-    h.up?.();
-    await flush();
+    const { c, h } = await liveCache();
     c.put('a', c.begin(), 'A', 0, 0);
     h.lose?.();
     expect(c.get('a', 1)).toBeUndefined();
