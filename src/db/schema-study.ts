@@ -85,9 +85,8 @@ export interface PointsPublicationTable {
 }
 
 /** Hours and records per person and calendar year, per kind, kept by triggers on study_record (migration 0012). */
-export interface StudyYearTotalTable {
-  personId: string;
-  year: number;
+/** Hours and count per study kind (study_year_total: records; study_credit_total: credited meetings). */
+export interface KindTotals {
   hoursConcentrated: Numeric;
   nConcentrated: number;
   hoursCollective: Numeric;
@@ -96,7 +95,39 @@ export interface StudyYearTotalTable {
   nOnline: number;
   hoursSelf: Numeric;
   nSelf: number;
+}
+
+export interface StudyYearTotalTable extends KindTotals {
+  personId: string;
+  year: number;
   n: number;
+}
+
+/**
+ * Meeting credit per person and year, kept by triggers on meeting, meeting_attendance, membership and
+ * study_credit_setting (EDU-001…003, migration 0014): hours and credited meetings per kind.
+ */
+export interface StudyCreditTotalTable extends KindTotals {
+  personId: string;
+  year: number;
+}
+
+/** View: each credited meeting with its kind and hours under the nearest credit setting (migration 0014). */
+export interface MeetingStudyCreditView {
+  meetingId: string;
+  orgId: string;
+  heldOn: string;
+  kind: string;
+  hours: Numeric;
+}
+
+/** View: who each credited meeting credits — present, or a party member of its org that day without a row (migration 0014). */
+export interface StudyCreditSourceView {
+  personId: string;
+  meetingId: string;
+  heldOn: string;
+  kind: string;
+  hours: Numeric;
 }
 
 /** Hours and record count per person and day, kept by triggers on study_record (EDU-006, migration 0012). */

@@ -4,7 +4,10 @@ import type {
   PointsEntryTable,
   PointsItemTable,
   PointsPublicationTable,
+  MeetingStudyCreditView,
   StudyCreditSettingTable,
+  StudyCreditSourceView,
+  StudyCreditTotalTable,
   StudyDayTotalTable,
   StudyRecordTable,
   StudyYearTotalTable,
@@ -178,6 +181,9 @@ export interface MeetingTable {
   /** Sorted, comma-joined tags whose own elements are complete (RULES §0.3 C5). */
   completeTags: Generated<string>;
   incomplete: Generated<boolean>;
+  /** Study credit of the meeting (kind, hours), set by a trigger from the nearest credit setting (migration 0014); null = none. */
+  creditKind: Generated<string | null>;
+  creditHours: Generated<string | number | null>;
   source: Generated<string>;
   recordedAt: Timestamp;
   reviewComment: string | null;
@@ -372,6 +378,9 @@ export interface DB {
   indicatorScore: IndicatorScoreTable;
   studyRecord: StudyRecordTable;
   studyYearTotal: StudyYearTotalTable;
+  studyCreditTotal: StudyCreditTotalTable;
+  meetingStudyCredit: MeetingStudyCreditView;
+  studyCreditSource: StudyCreditSourceView;
   studyDayTotal: StudyDayTotalTable;
   studyCreditSetting: StudyCreditSettingTable;
   pointsItem: PointsItemTable;

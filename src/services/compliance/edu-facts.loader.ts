@@ -2,13 +2,7 @@ import { sql } from 'kysely';
 import { inSubtree } from '../../db/subtree.ts';
 import type { EduFacts, EduPerson } from '../../domain/checks/edu-facts.ts';
 import type { OrgFacts } from '../../domain/checks/types.ts';
-import {
-  type CreditSetting,
-  DEFAULT_CREDIT,
-  type StudyItem,
-  meetingCredit,
-} from '../../domain/study/hours.ts';
-import { firstOnOrAfter } from '../../domain/dates.ts';
+import { type CreditSetting, DEFAULT_CREDIT, type StudyItem } from '../../domain/study/hours.ts';
 import type { StudyKind } from '../../shared/study-enums.ts';
 import type { Tx } from '../deps.ts';
 
@@ -31,16 +25,32 @@ export async function loadCreditSettings(db: Tx) {
 }
 
 /**
+ * Which people an evaluation needs (the rest cannot be reported by any hour rule): people with fewer than
+ * `memberHours` hours of 集中培训 + 集体学习 in a year (the fewest kinds
+ * any pack counts, so a superset of EDU-001's shortfalls), the people EDU-004/005 concern and those with
+ * days over the per-day floor (EDU-006); leaders only when short of the leader hours or concentrated
+ * sessions (EDU-002) or, secretaries, of the concentrated hours (EDU-003). Each bound is the largest value
+ * any pack or override puts in force; the checks still judge every person sent.
+ */
+export type EduReportable = {
+  memberHours: number;
+  leaderHours: number;
+  leaderSessions: number;
+  /** null when no pack or override puts EDU-003 in force. */
+  secretaryConcentrated: number | null;
+};
+
+/**
  * Study facts for a subtree, for the previous (ended) and the current calendar year of `asOf`, in a
  * fixed number of set-based queries: the people of each org on each year's reference day (members
- * and position holders, with roles) with their own study hours of that year per kind (from the totals
- * kept by triggers, less the records after `asOf`), the days whose own records add up to more than
- * `dayFloor` hours (EDU-006; none when not given), their attended study-type meetings
- * in the subtree or above it (credited per the nearest credit setting; attended = marked present, or a member of the meeting's
- * org that day not marked absent or on leave — records often list only the absentees), and the
- * quarterly points publications. Admission dates and concentrated-training dates (EDU-004/005) are
- * loaded only for the people those rules can concern: admitted recently enough for the training window
- * to reach the evaluated years, or made secretary in them.
+ * and position holders, with roles) with their own study hours and their meeting credit of that year
+ * per kind (both from totals kept by triggers — study_year_total, study_credit_total — less what is
+ * dated after `asOf`), the days whose own records add up to more than `dayFloor` hours (EDU-006; none
+ * when not given) and the quarterly points publications. Meeting credit counts every attended
+ * study-type meeting of the person, wherever it was held (migration 0014 defines it). Admission dates
+ * and concentrated-training dates (EDU-004/005) are loaded only for the people those rules can concern:
+ * admitted recently enough for the training window to reach the evaluated years, or made secretary in
+ * them. With `reportable`, only the person-years an hour rule can report are sent (see {@link EduReportable}).
  */
 export async function loadEduFacts(
   db: Tx,
@@ -49,6 +59,7 @@ export async function loadEduFacts(
   /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
   orgs: OrgFacts[] | Promise<OrgFacts[]>,
   dayFloor: number = Number.POSITIVE_INFINITY,
+  reportable?: EduReportable,
 ): Promise<EduFacts[]> {
   const year = Number(asOf.slice(0, 4));
   const from = `${year - 1}-01-01`;
@@ -56,10 +67,26 @@ export async function loadEduFacts(
   const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
   // the large results are read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
-  const creditOf = await loadCreditSettings(db);
-  const settingsTags = await db.selectFrom('studyCreditSetting').select('tags').execute();
-  const tags = [...new Set([...DEFAULT_CREDIT.tags, ...settingsTags.flatMap((s) => s.tags)])];
-  const [people, days, meetings, admissions, pubs] = await Promise.all([
+  const dayRows = sql`select t.person_id, t.day, t.hours from study_day_total t
+    where t.hours > ${Number.isFinite(dayFloor) ? dayFloor : null} and t.day between ${from} and ${asOf}
+      and t.person_id in (${subtreePeople})`;
+  const concern = whoCte(rootPath, from);
+  // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
+  const after = await datedAfter(db, asOf);
+  const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
+    ${after.records ? sql`left join tail on tail.person_id = x.person_id and tail.year = x.year` : sql``}
+    left join study_credit_total c on c.person_id = x.person_id and c.year = x.year
+    ${after.credits ? sql`left join credit_tail ct on ct.person_id = x.person_id and ct.year = x.year` : sql``}`;
+  const sum = (...kinds: string[]) => sumOf(kinds, after);
+  const cc = sum('concentrated', 'collective');
+  const leader = sql`roles.roles && array['secretary', 'deputy_secretary', 'committee_member']`;
+  const needed = reportable
+    ? sql`where ${cc} < ${reportable.memberHours}
+        or (${leader} and (${cc} < ${reportable.leaderHours} or ${sessionsOf(after)} < ${reportable.leaderSessions}))
+        or ('secretary' = any(roles.roles) and ${sum('concentrated')} < ${reportable.secretaryConcentrated ?? 0})
+        or x.person_id in (select person_id from who) or x.person_id in (select person_id from d)`
+    : sql``;
+  const [people, days, admissions, pubs] = await Promise.all([
     sql<
       {
         year: number;
@@ -68,16 +95,20 @@ export async function loadEduFacts(
         name: string;
         roles: string[] | null;
         secretarySince: string | null;
-      } & YearTotals
+      } & YearTotals &
+        CreditTotals
     >`
       with r(year, d) as (values (${year - 1}::int, ${prevEnd}::date), (${year}::int, ${asOf}::date)),
       ${afterAsOf(asOf)},
+      ${creditsAfterAsOf(asOf)},
+      ${concern},
+      d as (${dayRows}),
       pos as (
         select r.year, p.org_id, p.person_id, p.role, p.valid_from
         from position p join org o on o.id = p.org_id
           join r on p.valid_from <= r.d and (p.valid_to is null or p.valid_to > r.d)
         where ${inSubtree('o.path', rootPath)}),
-      x as (
+      everyone as (
         select r.year, m.org_id, m.person_id from membership m
           join r on m.valid_from <= r.d and (m.valid_to is null or m.valid_to > r.d)
         where ${inSubtree('m.org_path', rootPath)} and m.status in ('probationary', 'full')
@@ -86,35 +117,21 @@ export async function loadEduFacts(
         select year, org_id, person_id, array_agg(distinct role collate "C" order by role collate "C") as roles,
           (max(valid_from) filter (where role = 'secretary'))::text as secretary_since
         from pos group by 1, 2, 3)
+      -- the filter runs before the columns are computed (a join's condition, then its projection)
       select x.year, x.org_id as "orgId", x.person_id as "personId", per.name, roles.roles,
-        roles.secretary_since as "secretarySince", ${yearTotals}
-      from x join person per on per.id = x.person_id
+        roles.secretary_since as "secretarySince", ${lessTail('t', after.records ? 'tail' : null, KIND_COLUMNS)},
+        ${lessTail('c', after.credits ? 'ct' : null, CREDIT_COLUMNS)}
+      from everyone x join person per on per.id = x.person_id
         left join roles on roles.year = x.year and roles.org_id = x.org_id and roles.person_id = x.person_id
-        left join study_year_total t on t.person_id = x.person_id and t.year = x.year
-        left join tail on tail.person_id = x.person_id and tail.year = x.year
+        ${totals}
+      ${needed}
       order by x.year, x.person_id`.execute(raw),
     Number.isFinite(dayFloor)
       ? sql<{ personId: string; day: string; hours: number }>`
-          select t.person_id, t.day::text as day, t.hours::float8 as hours
-          from study_day_total t
-          where t.hours > ${dayFloor} and t.day between ${from} and ${asOf}
-            and t.person_id in (${subtreePeople})`.execute(db)
+          select d.person_id, d.day::text as day, d.hours::float8 as hours from (${dayRows}) d`.execute(db)
       : { rows: [] },
-    attendedCredits(raw, rootPath, from, asOf, tags, creditOf),
     sql<{ personId: string; probationFrom: string | null; fullFrom: string | null; concentrated: string[] }>`
-      with adm as (
-        select person_id, min(valid_from) filter (where status = 'probationary') as probation_from,
-          min(valid_from) filter (where status = 'full') as full_from
-        from membership where person_id in (${subtreePeople}) group by person_id),
-      -- EDU-005 window (12 months after 转正, else 24 after admission) reaching the evaluated years, with a month to spare
-      recent as (
-        select * from adm where probation_from is not null
-          and coalesce(full_from + interval '13 months', probation_from + interval '25 months') >= ${from}::date),
-      -- EDU-004: made secretary in the evaluated years
-      sec as (
-        select p.person_id from position p join org o on o.id = p.org_id
-        where ${inSubtree('o.path', rootPath)} and p.role = 'secretary' and p.valid_from >= ${from}::date),
-      who as (select person_id from recent union select person_id from sec)
+      with ${concern}
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
@@ -128,7 +145,6 @@ export async function loadEduFacts(
   ]);
   const dayTotals = new Map<string, { date: string; hours: number }[]>();
   for (const d of days.rows) pushTo(dayTotals, d.personId, { date: d.day, hours: Number(d.hours) });
-  const credits = meetings;
   const admission = new Map(admissions.rows.map((a) => [a.personId, a]));
   const byOrg = new Map<string, EduFacts>(
     (await orgs).map((o) => [
@@ -151,7 +167,7 @@ export async function loadEduFacts(
         years: [],
         items: [],
         dayTotals: dayTotals.get(r.personId) ?? [],
-        credits: credits.get(r.personId) ?? [],
+        credits: [],
         concentratedDates: adm?.concentrated ?? [],
         probationFrom: adm?.probationFrom ?? null,
         fullFrom: adm?.fullFrom ?? null,
@@ -159,7 +175,8 @@ export async function loadEduFacts(
       personAt.set(key, p);
       f.people.push(p);
     }
-    addYearTotals(p.items, r);
+    addYearTotals(p.items, r, KIND_COLUMNS);
+    addYearTotals(p.credits, r, CREDIT_COLUMNS);
     p.years.push({
       year: Number(r.year),
       refDate: Number(r.year) === year ? asOf : prevEnd,
@@ -171,6 +188,26 @@ export async function loadEduFacts(
   return [...byOrg.values()];
 }
 
+/**
+ * CTEs `adm`, `recent`, `sec`, `who`: the people EDU-004/005 can concern — admitted recently enough for the
+ * EDU-005 window (12 months after 转正, else 24 after admission, with a month to spare) to reach the
+ * evaluated years (from `from`), or made secretary in the subtree since `from` (EDU-004).
+ */
+const whoCte = (rootPath: string, from: string) => {
+  const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
+  return sql`adm as (
+      select person_id, min(valid_from) filter (where status = 'probationary') as probation_from,
+        min(valid_from) filter (where status = 'full') as full_from
+      from membership where person_id in (${subtreePeople}) group by person_id),
+    recent as (
+      select * from adm where probation_from is not null
+        and coalesce(full_from + interval '13 months', probation_from + interval '25 months') >= ${from}::date),
+    sec as (
+      select p.person_id from position p join org o on o.id = p.org_id
+      where ${inSubtree('o.path', rootPath)} and p.role = 'secretary' and p.valid_from >= ${from}::date),
+    who as (select person_id from recent union select person_id from sec)`;
+};
+
 /** Kinds and their yearly total columns in study_year_total (as read: camelCase). */
 const KIND_COLUMNS = [
   { kind: 'concentrated_training', hours: 'hoursConcentrated', n: 'nConcentrated' },
@@ -179,33 +216,95 @@ const KIND_COLUMNS = [
   { kind: 'self_study', hours: 'hoursSelf', n: 'nSelf' },
 ] as const satisfies readonly { kind: StudyKind; hours: string; n: string }[];
 
+/** The same kinds in study_credit_total, read under their own names (`creditHoursConcentrated` …). */
+const CREDIT_COLUMNS = KIND_COLUMNS.map((k) => ({
+  kind: k.kind,
+  hours: `credit${k.hours[0].toUpperCase()}${k.hours.slice(1)}`,
+  n: `credit${k.n[0].toUpperCase()}${k.n.slice(1)}`,
+})) as unknown as readonly { kind: StudyKind; hours: CreditColumn; n: CreditColumn }[];
+type CreditColumn = `credit${Capitalize<(typeof KIND_COLUMNS)[number]['hours' | 'n']>}`;
+
 /** A person's own hours and records of one year per kind (null when the person has none that year). */
 type YearTotals = Record<(typeof KIND_COLUMNS)[number]['hours' | 'n'], number | null>;
+/** A person's meeting credit of one year per kind: hours and meetings (null when none). */
+type CreditTotals = Record<CreditColumn, number | null>;
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** CTE `tail`: the records dated after `asOf` in its year, summed like study_year_total (none when evaluating today). */
-const afterAsOf = (asOf: string) => sql`tail as (
-  select person_id, extract(year from studied_on)::int as year,
-    ${sql.join(
-      KIND_COLUMNS.map(
-        (k) => sql`sum(hours) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.hours))},
-          count(*) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.n))}`,
-      ),
-    )}
-  from study_record where studied_on > ${asOf} and studied_on <= ${`${asOf.slice(0, 4)}-12-31`}
-  group by 1, 2)`;
-
-/** {@link YearTotals} of the trigger-kept totals `t` less the records after the evaluation date (`tail`). */
-const yearTotals = sql.join(
-  KIND_COLUMNS.flatMap((k) => [k.hours, k.n]).map(
-    (c) => sql`(t.${sql.raw(snake(c))} - coalesce(tail.${sql.raw(snake(c))}, 0))::float8 as ${sql.ref(c)}`,
+/** `sum(hours) filter (where kind = …) as hours_<kind>, count(*) filter (…) as n_<kind>` for every kind. */
+const sumsByKind = sql.join(
+  KIND_COLUMNS.map(
+    (k) => sql`sum(hours) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.hours))},
+      count(*) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.n))}`,
   ),
 );
 
-/** Adds a year's own hours to a person's items: one per kind, dated 1 January, `sessions` = records. */
-function addYearTotals(items: StudyItem[], r: YearTotals & { year: number }): void {
-  for (const k of KIND_COLUMNS) {
+/** CTE `tail`: the records dated after `asOf` in its year, summed like study_year_total (none when evaluating today). */
+const afterAsOf = (asOf: string) => sql`tail as (
+  select person_id, extract(year from studied_on)::int as year, ${sumsByKind}
+  from study_record where studied_on > ${asOf} and studied_on <= ${`${asOf.slice(0, 4)}-12-31`}
+  group by 1, 2)`;
+
+/** CTE `credit_tail`: meeting credit dated after `asOf` in its year, summed like study_credit_total. */
+const creditsAfterAsOf = (asOf: string) => sql`credit_tail as (
+  select person_id, extract(year from held_on)::int as year, ${sumsByKind}
+  from study_credit_source where held_on > ${asOf} and held_on <= ${`${asOf.slice(0, 4)}-12-31`}
+  group by 1, 2)`;
+
+/** Whether anything is dated after `asOf` in its year: own records, credited meetings (none when evaluating today). */
+async function datedAfter(db: Tx, asOf: string): Promise<{ records: boolean; credits: boolean }> {
+  const end = `${asOf.slice(0, 4)}-12-31`;
+  const r = await sql<{ records: boolean; credits: boolean }>`select
+    exists (select 1 from study_record where studied_on > ${asOf} and studied_on <= ${end}) as records,
+    exists (select 1 from meeting_study_credit where held_on > ${asOf} and held_on <= ${end}) as credits`.execute(
+    db,
+  );
+  return r.rows[0];
+}
+
+/** Columns of a kept total (alias `total`) less what is dated after the evaluation date (alias `after`, if any). */
+const lessTail = (total: string, after: string | null, names: readonly { hours: string; n: string }[]) =>
+  sql.join(
+    KIND_COLUMNS.flatMap((k, i) => [
+      [k.hours, names[i].hours],
+      [k.n, names[i].n],
+    ]).map(([c, as]) => {
+      const col = snake(c);
+      const value = after ? `${total}.${col} - coalesce(${after}.${col}, 0)` : `${total}.${col}`;
+      return sql`(${sql.raw(value)})::float8 as ${sql.ref(as)}`;
+    }),
+  );
+
+/** The value of some total columns (`hours_<kind>` …) of own records and meeting credit, as of the evaluation date. */
+const asOfValue = (columns: string[], after: { records: boolean; credits: boolean }) =>
+  sql.raw(
+    `(0 ${columns
+      .flatMap((col) => [
+        `+ coalesce(t.${col}, 0)`,
+        after.records ? `- coalesce(tail.${col}, 0)` : '',
+        `+ coalesce(c.${col}, 0)`,
+        after.credits ? `- coalesce(ct.${col}, 0)` : '',
+      ])
+      .join(' ')})`,
+  );
+
+/** A person-year's hours of the given kinds (column suffixes), own and credited. */
+const sumOf = (kinds: string[], after: { records: boolean; credits: boolean }) =>
+  asOfValue(
+    kinds.map((k) => `hours_${k}`),
+    after,
+  );
+
+/** A person-year's concentrated-training sessions, own records and credited meetings. */
+const sessionsOf = (after: { records: boolean; credits: boolean }) => asOfValue(['n_concentrated'], after);
+
+/** Adds a year's sums to a person's items: one per kind with any, dated 1 January, `sessions` = records or meetings. */
+function addYearTotals<C extends string>(
+  items: StudyItem[],
+  r: Partial<Record<C, number | null>> & { year: number },
+  columns: readonly { kind: StudyKind; hours: C; n: C }[],
+): void {
+  for (const k of columns) {
     const n = r[k.n];
     if (n)
       items.push({ date: `${r.year}-01-01`, hours: Number(r[k.hours]), kind: k.kind, sessions: Number(n) });
@@ -216,126 +315,4 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/**
- * Study credit from attended meetings, per person: the study-type meetings of [from, asOf] in the
- * subtree or above it, each credited once (nearest credit setting); attended = an explicit `present`
- * row, or a party member of the meeting's org that day with no attendance row at all (records often
- * list only who was away). The member × meeting pairs are not joined in SQL (one row per member and
- * meeting: ≈ 260k rows for the demo university, millions for a city) nor walked one by one: a span's
- * meetings are a run of its org's meetings by day, credited at once from running sums per year and kind,
- * less the meetings where the member has a row (credited from the row when `present`).
- */
-async function attendedCredits(
-  db: Tx,
-  rootPath: string,
-  from: string,
-  asOf: string,
-  tags: string[],
-  creditOf: (path: string) => CreditSetting,
-): Promise<Map<string, StudyItem[]>> {
-  const inWindow = sql`m.status <> 'planned' and m.held_on between ${from} and ${asOf}
-    and m.tags ?| ${sql.val(tags)}::text[]
-    and (${inSubtree('m.org_path', rootPath)} or m.org_path = any(${ancestorPaths(rootPath)}::text[]))`;
-  const [meetings, rows, spans] = await Promise.all([
-    sql<{ id: string; orgId: string; day: string; tags: string[]; path: string; minutes: number | null }>`
-      select m.id, m.org_id as "orgId", m.held_on::text as day, m.tags, m.org_path as path,
-        (extract(epoch from (m.ended_at - m.held_at)) / 60)::float8 as minutes
-      from meeting m where ${inWindow}
-      order by m.held_on`.execute(db),
-    sql<{ meetingId: string; personId: string; present: boolean }>`
-      select a.meeting_id as "meetingId", a.person_id as "personId", a.status = 'present' as present
-      from meeting_attendance a join meeting m on m.id = a.meeting_id where ${inWindow}`.execute(db),
-    sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
-      select mb.person_id as "personId", mb.org_id as "orgId", mb.valid_from::text as "validFrom",
-        mb.valid_to::text as "validTo"
-      from membership mb
-      where mb.status in ('probationary', 'full') and mb.valid_from <= ${asOf}
-        and (mb.valid_to is null or mb.valid_to > ${from})
-        and mb.org_id in (select distinct m.org_id from meeting m where ${inWindow})`.execute(db),
-  ]);
-  // per org: its credited meetings by day, with running sums of hours and meetings per year and kind
-  type Credited = { org: OrgCredits; index: number; key: string; hours: number };
-  type OrgCredits = { days: string[]; sums: Map<string, { kind: StudyKind; hours: number[]; n: number[] }> };
-  const orgs = new Map<string, OrgCredits>();
-  const credited = new Map<string, Credited>();
-  for (const m of meetings.rows) {
-    const c = meetingCredit(
-      { date: m.day, tags: m.tags, minutes: m.minutes === null ? null : Number(m.minutes) },
-      creditOf(m.path),
-    );
-    if (!c) continue;
-    let org = orgs.get(m.orgId);
-    if (!org) {
-      org = { days: [], sums: new Map() };
-      orgs.set(m.orgId, org);
-    }
-    const index = org.days.length;
-    const key = `${m.day.slice(0, 4)}|${c.kind}`;
-    org.days.push(m.day);
-    if (!org.sums.has(key))
-      org.sums.set(key, {
-        kind: c.kind,
-        hours: new Array(index + 1).fill(0),
-        n: new Array(index + 1).fill(0),
-      });
-    for (const [k, run] of org.sums) {
-      const mine = k === key;
-      run.hours.push(run.hours[index] + (mine ? c.hours : 0));
-      run.n.push(run.n[index] + (mine ? 1 : 0));
-    }
-    credited.set(m.id, { org, index, key, hours: c.hours });
-  }
-  // the hour rules need only yearly sums per kind: one item per person, year and kind (not one per meeting)
-  const sums = new Map<string, Map<string, StudyItem>>();
-  const credit = (personId: string, key: string, kind: StudyKind, hours: number, n: number) => {
-    let mine = sums.get(personId);
-    if (!mine) {
-      mine = new Map();
-      sums.set(personId, mine);
-    }
-    const sum = mine.get(key);
-    if (sum) {
-      sum.hours += hours;
-      sum.sessions = (sum.sessions ?? 0) + n;
-    } else mine.set(key, { date: `${key.slice(0, 4)}-01-01`, hours, kind, sessions: n });
-  };
-  // the meetings where each person has a row: credited from the row when present, never from the span
-  const listed = new Map<string, Credited[]>();
-  for (const r of rows.rows) {
-    const m = credited.get(r.meetingId);
-    if (!m) continue;
-    pushTo(listed, r.personId, m);
-    if (r.present) credit(r.personId, m.key, m.org.sums.get(m.key)!.kind, m.hours, 1);
-  }
-  for (const s of spans.rows) {
-    const org = orgs.get(s.orgId);
-    if (!org) continue;
-    const i = firstOnOrAfter(org.days, s.validFrom);
-    const j = s.validTo === null ? org.days.length : firstOnOrAfter(org.days, s.validTo);
-    if (i >= j) continue;
-    const own = listed.get(s.personId)?.filter((m) => m.org === org && m.index >= i && m.index < j) ?? [];
-    for (const [key, run] of org.sums) {
-      let n = run.n[j] - run.n[i];
-      let hours = run.hours[j] - run.hours[i];
-      for (const m of own)
-        if (m.key === key) {
-          n--;
-          hours -= m.hours;
-        }
-      if (n > 0) credit(s.personId, key, run.kind, hours, n);
-    }
-  }
-  const out = new Map<string, StudyItem[]>();
-  for (const [personId, mine] of sums) out.set(personId, [...mine.values()]);
-  return out;
-}
-
-/** The paths of the org at `rootPath` and its ancestors ('/1/2s/' → '/1/', '/1/2s/'): an index-friendly "above". */
-function ancestorPaths(rootPath: string): string[] {
-  const out: string[] = [];
-  for (let i = rootPath.indexOf('/', 1); i > 0; i = rootPath.indexOf('/', i + 1))
-    out.push(rootPath.slice(0, i + 1));
-  return out;
 }

@@ -9,12 +9,18 @@ import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
 import { ancestorPacks } from './active-pack.ts';
-import { loadEduFacts } from './edu-facts.loader.ts';
+import { type EduReportable, loadEduFacts } from './edu-facts.loader.ts';
 import { loadLifeFacts } from './life-facts.loader.ts';
 import { type OverrideRow, loadOverrides, overridesAt, withOverrides } from './overrides.ts';
 import { loadOrgFacts } from './org-facts.loader.ts';
 
-export type EvaluateOptions = { orgCode?: string; asOf: string; packId?: string };
+export type EvaluateOptions = {
+  orgCode?: string;
+  asOf: string;
+  packId?: string;
+  /** Load every person-year of the study rules, not only those a rule can report (tests compare the two). */
+  allPeople?: boolean;
+};
 export type Evaluation = {
   asOf: string;
   findings: (Finding & { orgCode: string; personRef: string | null })[];
@@ -74,11 +80,31 @@ export function activePacks(
   return out;
 }
 
+/** The values of a numeric parameter any pack or override puts in force (nulls left out). */
+function valuesInForce(packs: Map<string, ResolvedPack>, overrides: OverrideRow[], key: string): number[] {
+  const values = [...packs.values()].map((p) => packParams(p)<number | null>(key).value);
+  for (const o of overrides) if (o.key === key) values.push(o.value === null ? null : Number(o.value));
+  return values.filter((v): v is number => v !== null);
+}
+
 /** The smallest EDU-006 per-day cap any pack or override can put in force (the day totals the EDU loader sends). */
 function smallestDayCap(packs: Map<string, ResolvedPack>, overrides: OverrideRow[]): number {
-  const caps = [...packs.values()].map((p) => packParams(p)<number>('edu.hoursPerDay').value);
-  for (const o of overrides) if (o.key === 'edu.hoursPerDay') caps.push(Number(o.value));
-  return Math.min(...caps);
+  return Math.min(...valuesInForce(packs, overrides, 'edu.hoursPerDay'));
+}
+
+/** The bounds beyond which no hour rule can report a person (see {@link EduReportable}). */
+function eduReportable(packs: Map<string, ResolvedPack>, overrides: OverrideRow[]): EduReportable {
+  const largest = (key: string) => {
+    const values = valuesInForce(packs, overrides, key);
+    return values.length ? Math.max(...values) : null;
+  };
+  const bound = (key: string) => largest(key) ?? 0;
+  return {
+    memberHours: bound('edu.member.minHoursPerYear'),
+    leaderHours: bound('edu.leader.minHoursPerYear'),
+    leaderSessions: bound('edu.leader.minConcentratedSessions'),
+    secretaryConcentrated: largest('edu.secretary.minConcentratedHoursPerYear'),
+  };
 }
 
 /**
@@ -125,7 +151,16 @@ async function evaluate(
     ancestorPacks(deps.db, rootPath),
     overridesLoaded,
     loadLifeFacts(deps.db, rootPath, opts.asOf, orgs),
-    overridesLoaded.then((o) => loadEduFacts(deps.db, rootPath, opts.asOf, orgs, smallestDayCap(packs, o))),
+    overridesLoaded.then((o) =>
+      loadEduFacts(
+        deps.db,
+        rootPath,
+        opts.asOf,
+        orgs,
+        smallestDayCap(packs, o),
+        opts.allPeople ? undefined : eduReportable(packs, o),
+      ),
+    ),
   ]);
   const packOf = activePacks(placement, above);
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
@@ -169,20 +204,14 @@ async function evaluate(
     orgCode: codeOf.get(f.orgId)!,
     personRef: f.personId ? (refOf.get(f.personId) ?? f.personId) : null,
   }));
-  out.sort((a, b) =>
-    a.orgCode < b.orgCode
-      ? -1
-      : a.orgCode > b.orgCode
-        ? 1
-        : a.ruleId < b.ruleId
-          ? -1
-          : a.ruleId > b.ruleId
-            ? 1
-            : a.period < b.period
-              ? -1
-              : a.period > b.period
-                ? 1
-                : 0,
+  // a total order (org, rule, period, person): the output does not depend on the order loaders send facts in
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  out.sort(
+    (a, b) =>
+      cmp(a.orgCode, b.orgCode) ||
+      cmp(a.ruleId, b.ruleId) ||
+      cmp(a.period, b.period) ||
+      cmp(a.personRef ?? '', b.personRef ?? ''),
   );
   return { asOf: opts.asOf, findings: out };
 }

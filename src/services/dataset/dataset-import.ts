@@ -12,6 +12,7 @@ import { childPath, pathDepth } from '../../domain/org/org-tree.ts';
 import type { ImportReport } from '../../shared/contracts/import.contract.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
+import { withStudyCreditsDeferred } from '../study/study-credit-totals.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { nextOrgSeqs } from '../org/org-write.service.ts';
 import { writeMeetings } from './dataset-meetings.ts';
@@ -73,7 +74,13 @@ export async function importDataset(
   });
   if (!valid || opts.dryRun || (errors.length > 0 && !opts.partial)) return report(false);
   await deps.db.transaction().execute(async (trx) => {
-    await writeDataset(deps, trx, valid, opts.onProgress);
+    // meeting credit of the imported people is derived once, after all their rows are in (not per chunk)
+    const ids: string[] = [];
+    await withStudyCreditsDeferred(
+      trx,
+      () => ids,
+      () => writeDataset(deps, trx, valid, opts.onProgress, ids),
+    );
     await recordAudit(trx, deps.clock(), actor, {
       action: 'import_dataset',
       entity: 'dataset',
@@ -90,7 +97,9 @@ async function writeDataset(
   deps: Deps,
   trx: Tx,
   d: ValidDataset,
-  progress?: ImportOptions['onProgress'],
+  progress: ImportOptions['onProgress'] | undefined,
+  /** Receives the ids of the people written. */
+  peopleWritten: string[],
 ): Promise<void> {
   const total =
     d.orgs.length +
@@ -152,6 +161,7 @@ async function writeDataset(
   const personRows = d.people.map(({ v, idNumber }) => {
     const id = uuidv7();
     personId.set(v.ref, id);
+    peopleWritten.push(id);
     return {
       id,
       ref: v.ref,

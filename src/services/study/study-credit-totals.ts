@@ -1,0 +1,20 @@
+import { sql } from 'kysely';
+import type { Tx } from '../deps.ts';
+
+/**
+ * Bulk writes (a dataset import) re-derive study_credit_total once, at their end, instead of after each
+ * statement (migration 0014's triggers skip while deferred): an import inserts memberships, then meetings,
+ * then attendance in chunks, and each chunk would re-derive the same people again. Only within `trx`.
+ */
+export async function withStudyCreditsDeferred<T>(
+  trx: Tx,
+  personIds: () => string[],
+  write: () => Promise<T>,
+): Promise<T> {
+  await sql`select set_config('zhibu.defer_study_credits', 'on', true)`.execute(trx);
+  const out = await write();
+  await sql`select set_config('zhibu.defer_study_credits', 'off', true)`.execute(trx);
+  const ids = personIds();
+  if (ids.length) await sql`select zhibu_refresh_study_credits(${ids}::uuid[])`.execute(trx);
+  return out;
+}
