@@ -26,11 +26,11 @@ export async function loadCreditSettings(db: Tx) {
 
 /**
  * Which people an evaluation needs (the rest cannot be reported by any hour rule): people with fewer than
- * `memberHours` hours of 集中培训 + 集体学习 in a year (the fewest kinds
- * any pack counts, so a superset of EDU-001's shortfalls), the people EDU-004/005 concern and those with
- * days over the per-day floor (EDU-006); leaders only when short of the leader hours or concentrated
- * sessions (EDU-002) or, secretaries, of the concentrated hours (EDU-003). Each bound is the largest value
- * any pack or override puts in force; the checks still judge every person sent.
+ * `memberHours` hours of 集中培训 + 集体学习 in a year (the fewest kinds any pack counts, so a superset of
+ * EDU-001's shortfalls), the people EDU-004/005 concern and those with days over the per-day floor
+ * (EDU-006); leaders only when short of the leader hours or concentrated sessions (EDU-002) or,
+ * secretaries, of the concentrated hours (EDU-003). Each bound is the largest value any pack or override
+ * puts in force; the checks still judge every person sent.
  */
 export type EduReportable = {
   memberHours: number;
