@@ -153,15 +153,8 @@ create function zhibu_refresh_study_credits(ids uuid[]) returns void language sq
     group by 1, 2 order by 1, 2;
 $$;
 
-insert into study_credit_total (person_id, year, ${sql.raw(COLUMNS.join(', '))})
-  select person_id, extract(year from held_on)::int,
-    ${sql.raw(
-      KINDS.map(
-        ([k]) =>
-          `coalesce(sum(hours) filter (where kind = '${k}'), 0), count(*) filter (where kind = '${k}')`,
-      ).join(',\n    '),
-    )}
-  from study_credit_source group by 1, 2;
+-- the existing records, derived as every later write derives them
+select zhibu_refresh_study_credits(array(select id from person));
 
 ${sql.raw(
   triggerFunction('zhibu_credit_attendance', {
