@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataset } from '../src/services/dataset/dataset-import.ts';
-import { SYSTEM_ACTOR } from '../src/services/deps.ts';
 import { DEFAULT_CREDIT, meetingCredit } from '../src/domain/study/hours.ts';
-import { smallUniversity } from './datasets.ts';
-import { type TestContext, createTestContext } from './server.ts';
+import { type SmallUniversity, smallUniversityContext } from './small-university.ts';
 
 type Total = { hoursCollective: number; nCollective: number; hoursOnline: number };
 
@@ -15,9 +11,10 @@ type Total = { hoursCollective: number; nCollective: number; hoursOnline: number
  * table must equal the sums derived now from the view that defines credit (study_credit_source).
  */
 describe('study_credit_total: meeting credit kept at write time (EDU-001…003)', () => {
-  let ctx: TestContext;
-  const ids: Record<string, string> = {};
-  const org: Record<string, { id: string; path: string }> = {};
+  let ctx: SmallUniversity['ctx'];
+  let ids: SmallUniversity['ids'];
+  let org: SmallUniversity['org'];
+  let insertMeeting: SmallUniversity['insertMeeting'];
   const db = () => ctx.deps.db;
 
   async function expectInStep() {
@@ -57,20 +54,8 @@ describe('study_credit_total: meeting credit kept at write time (EDU-001…003)'
       : null;
   };
 
-  async function insertMeeting(orgCode: string, tags: string[], start: string, end: string | null) {
-    const id = randomUUID();
-    await sql`insert into meeting (id, org_id, org_path, tags, held_at, held_on, ended_at, recorded_at)
-      values (${id}, ${org[orgCode].id}, ${org[orgCode].path}, ${JSON.stringify(tags)}::jsonb,
-        ${start}::timestamptz, ${start.slice(0, 10)}::date, ${end}::timestamptz, now())`.execute(db());
-    return id;
-  }
-
   beforeAll(async () => {
-    ctx = await createTestContext();
-    const r = await importDataset(ctx.deps, SYSTEM_ACTOR, smallUniversity());
-    expect(r.written).toBe(true);
-    for (const p of await db().selectFrom('person').select(['id', 'ref']).execute()) ids[p.ref!] = p.id;
-    for (const o of await db().selectFrom('org').select(['id', 'code', 'path']).execute()) org[o.code] = o;
+    ({ ctx, ids, org, insertMeeting } = await smallUniversityContext());
   });
   afterAll(() => ctx.close());
 

@@ -133,6 +133,7 @@ const EXPECTED: Record<keyof DB, string[]> = {
   ],
   meetingRevision: ['id', 'meeting_id', 'version', 'reason', 'before', 'revised_by', 'revised_at'],
   meetingAttendance: ['meeting_id', 'person_id', 'status', 'reason'],
+  absenceMonth: ['person_id', 'month', 'n'],
   meetingAttachment: [
     'id',
     'meeting_id',

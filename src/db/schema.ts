@@ -221,6 +221,14 @@ export interface MeetingAttendanceTable {
   reason: string | null;
 }
 
+/** Absent rows at member-wide records per person and month (migration 0015, kept by triggers; LIFE-018). */
+export interface AbsenceMonthTable {
+  personId: string;
+  /** First day of the month. */
+  month: DateCol;
+  n: number;
+}
+
 export interface ComplianceRunTable {
   id: string;
   kind: string;
@@ -368,6 +376,7 @@ export interface DB {
   auditLog: AuditLogTable;
   meeting: MeetingTable;
   meetingAttendance: MeetingAttendanceTable;
+  absenceMonth: AbsenceMonthTable;
   meetingRevision: MeetingRevisionTable;
   meetingAttachment: MeetingAttachmentTable;
   blob: BlobTable;

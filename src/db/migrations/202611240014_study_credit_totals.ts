@@ -45,7 +45,7 @@ const recredit = (paths: string) => `
 const triggerFunction = (name: string, ids: Record<'insert' | 'delete' | 'update', string>) => `
 create function ${name}() returns trigger language plpgsql as $$
 begin
-  -- a bulk import re-derives its people once, at its end (services/study/study-credit-totals.ts)
+  -- a bulk import re-derives its people once, at its end (services/infra/kept-totals.ts)
   if current_setting('zhibu.defer_study_credits', true) = 'on' then
     return null;
   end if;
@@ -198,12 +198,24 @@ begin
   return null;
 end $$;`)}
 `.execute(db);
-  for (const [table, fn, ops] of [
+  await createStatementTriggers(db, 'credit', [
     ['meeting_attendance', 'zhibu_credit_attendance', ['insert', 'update', 'delete']],
     ['meeting', 'zhibu_credit_meeting', ['insert', 'update', 'delete']],
     ['membership', 'zhibu_credit_membership', ['insert', 'update', 'delete']],
     ['study_credit_setting', 'zhibu_credit_setting', ['insert', 'update', 'delete']],
-  ] as const)
+  ]);
+}
+
+/**
+ * Statement-level AFTER triggers `<table>_<suffix>_<op>` running `fn`, with the statement's rows as the
+ * transition tables `new_rows` (insert, update) and `old_rows` (delete, update).
+ */
+export async function createStatementTriggers(
+  db: Kysely<unknown>,
+  suffix: string,
+  specs: readonly (readonly [table: string, fn: string, ops: readonly ('insert' | 'update' | 'delete')[]])[],
+): Promise<void> {
+  for (const [table, fn, ops] of specs)
     for (const op of ops) {
       const refs =
         op === 'insert'
@@ -213,7 +225,7 @@ end $$;`)}
             : 'old table as old_rows new table as new_rows';
       await sql
         .raw(
-          `create trigger ${table}_credit_${op} after ${op} on ${table} referencing ${refs} for each statement execute function ${fn}()`,
+          `create trigger ${table}_${suffix}_${op} after ${op} on ${table} referencing ${refs} for each statement execute function ${fn}()`,
         )
         .execute(db);
     }

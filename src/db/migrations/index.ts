@@ -13,6 +13,7 @@ import * as m202611240011 from './202611240011_member_counts.ts';
 import * as m202611240012 from './202611240012_study_totals.ts';
 import * as m202611240013 from './202611240013_person_list_item.ts';
 import * as m202611240014 from './202611240014_study_credit_totals.ts';
+import * as m202611240015 from './202611240015_absence_months.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '202611240012_study_totals': m202611240012,
   '202611240013_person_list_item': m202611240013,
   '202611240014_study_credit_totals': m202611240014,
+  '202611240015_absence_months': m202611240015,
 };

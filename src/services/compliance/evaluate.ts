@@ -10,7 +10,7 @@ import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
 import { ancestorPacks } from './active-pack.ts';
 import { type EduReportable, loadEduFacts } from './edu-facts.loader.ts';
-import { loadLifeFacts } from './life-facts.loader.ts';
+import { type ParticipationScope, loadLifeFacts } from './life-facts.loader.ts';
 import { type OverrideRow, loadOverrides, overridesAt, withOverrides } from './overrides.ts';
 import { loadOrgFacts } from './org-facts.loader.ts';
 
@@ -18,7 +18,8 @@ export type EvaluateOptions = {
   orgCode?: string;
   asOf: string;
   packId?: string;
-  /** Load every person-year of the study rules, not only those a rule can report (tests compare the two). */
+  /** Load every person-year of the study rules and every member of the participation rules, not only those a
+   * rule can report (tests compare the two). */
   allPeople?: boolean;
 };
 export type Evaluation = {
@@ -80,11 +81,29 @@ export function activePacks(
   return out;
 }
 
+/** The values of a parameter any pack or override puts in force (nulls left out). */
+function paramValuesInForce<T>(packs: Map<string, ResolvedPack>, overrides: OverrideRow[], key: string): T[] {
+  const values = [...packs.values()].map((p) => packParams(p)<T | null>(key).value);
+  for (const o of overrides) if (o.key === key) values.push(o.value as T | null);
+  return values.filter((v): v is T => v !== null);
+}
+
 /** The values of a numeric parameter any pack or override puts in force (nulls left out). */
 function valuesInForce(packs: Map<string, ResolvedPack>, overrides: OverrideRow[], key: string): number[] {
-  const values = [...packs.values()].map((p) => packParams(p)<number | null>(key).value);
-  for (const o of overrides) if (o.key === key) values.push(o.value === null ? null : Number(o.value));
-  return values.filter((v): v is number => v !== null);
+  return paramValuesInForce<unknown>(packs, overrides, key).map(Number);
+}
+
+/**
+ * Whom the participation facts need: with no LIFE-019 target in force anywhere, only LIFE-018 reads them,
+ * and it reports only members missing at least as many months as its smallest level (an alert or the lapse).
+ */
+function participationScope(packs: Map<string, ResolvedPack>, overrides: OverrideRow[]): ParticipationScope {
+  if (valuesInForce(packs, overrides, 'life.participation.target').length) return {};
+  const levels = [
+    ...valuesInForce(packs, overrides, 'member.selfLapseMonths'),
+    ...paramValuesInForce<number[]>(packs, overrides, 'member.selfLapse.alertMonths').flat().map(Number),
+  ];
+  return { minAbsentMonths: Math.max(1, Math.min(...levels)) };
 }
 
 /** The smallest EDU-006 per-day cap any pack or override can put in force (the day totals the EDU loader sends). */
@@ -131,7 +150,7 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
   }
   // one branch (the refresh after a write) keeps its prepared statements; anything larger is planned
   // for its own size, never with a generic plan learnt from branch runs (docs/decisions.md)
-  const run = () => evaluate(deps, opts, packs, root.path);
+  const run = () => evaluate(deps, opts, packs, root.path, isBranchKind(root.kind));
   return isBranchKind(root.kind) ? run() : withPlanPerCall(run);
 }
 
@@ -140,6 +159,8 @@ async function evaluate(
   opts: EvaluateOptions,
   packs: Map<string, ResolvedPack>,
   rootPath: string,
+  /** One branch: its participation facts are loaded whole (cheaper than picking its members at risk). */
+  branch: boolean,
 ): Promise<Evaluation> {
   // every loader starts at once (PostgreSQL's pool runs them concurrently; PGlite serializes them): life
   // and EDU facts need the org facts only to assemble their results, EDU the overrides for its day floor
@@ -150,7 +171,15 @@ async function evaluate(
     orgFacts,
     ancestorPacks(deps.db, rootPath),
     overridesLoaded,
-    loadLifeFacts(deps.db, rootPath, opts.asOf, orgs),
+    overridesLoaded.then((o) =>
+      loadLifeFacts(
+        deps.db,
+        rootPath,
+        opts.asOf,
+        orgs,
+        opts.allPeople || branch ? {} : participationScope(packs, o),
+      ),
+    ),
     overridesLoaded.then((o) =>
       loadEduFacts(
         deps.db,

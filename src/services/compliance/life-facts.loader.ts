@@ -6,6 +6,9 @@ import { loadMajorMatters } from '../participation/major-matters.loader.ts';
 import { loadParticipation, loadVotersOn } from '../participation/participation-facts.ts';
 import { loadPlanFacts } from '../plans/plan-facts.loader.ts';
 
+/** Whose participation to load (see loadParticipation): everyone, or only members absent in enough months. */
+export type ParticipationScope = { minAbsentMonths?: number };
+
 /**
  * Organizational-life facts for a subtree, for the calendar year of `asOf` up to that day, in three
  * set-based queries over columns computed at write time (`held_on`, `complete_tags`, `incomplete`):
@@ -18,6 +21,7 @@ export async function loadLifeFacts(
   asOf: string,
   /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
   orgs: OrgFacts[] | Promise<OrgFacts[]>,
+  participationScope: ParticipationScope = {},
 ): Promise<LifeFacts[]> {
   const from = `${asOf.slice(0, 4)}-01-01`;
   const inRange = sql`${inSubtree('m.org_path', rootPath)} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
@@ -46,7 +50,7 @@ export async function loadLifeFacts(
       where ${inRange} and m.votes <> '[]'::jsonb
       order by m.held_at`.execute(db),
       loadPlanFacts(db, rootPath, asOf),
-      loadParticipation(db, rootPath, asOf),
+      loadParticipation(db, rootPath, asOf, participationScope),
       loadVotersOn(db, rootPath, asOf),
       loadMajorMatters(db, rootPath, asOf),
     ]);

@@ -12,7 +12,7 @@ import { childPath, pathDepth } from '../../domain/org/org-tree.ts';
 import type { ImportReport } from '../../shared/contracts/import.contract.ts';
 import { recordAudit } from '../audit.service.ts';
 import type { Actor, Deps, Tx } from '../deps.ts';
-import { withStudyCreditsDeferred } from '../study/study-credit-totals.ts';
+import { withKeptTotalsDeferred } from '../infra/kept-totals.ts';
 import { uuidv7 } from '../infra/ids.ts';
 import { nextOrgSeqs } from '../org/org-write.service.ts';
 import { writeMeetings } from './dataset-meetings.ts';
@@ -74,9 +74,9 @@ export async function importDataset(
   });
   if (!valid || opts.dryRun || (errors.length > 0 && !opts.partial)) return report(false);
   await deps.db.transaction().execute(async (trx) => {
-    // meeting credit of the imported people is derived once, after all their rows are in (not per chunk)
+    // the totals kept per person (meeting credit, absences) are derived once, after all their rows are in (not per chunk)
     const ids: string[] = [];
-    await withStudyCreditsDeferred(
+    await withKeptTotalsDeferred(
       trx,
       () => ids,
       () => writeDataset(deps, trx, valid, opts.onProgress, ids),

@@ -27,20 +27,29 @@ const WIDE = sql.raw(`array[${MEMBER_WIDE_TAGS.map((t) => `'${t}'`).join(',')}]`
  * (the span's records are a run of its org's records by day; a month is attended unless every record of
  * it has an absent/leave row of the member), so neither a mark list (~10M entries at city scale) nor a
  * step per member × record (~6M) is needed. Joining members × records in SQL was 10× slower on PGlite.
- * `onlyOrgId` restricts the members to one org of the subtree.
+ * `onlyOrgId` restricts the members to one org of the subtree; `minAbsentMonths` to the members who can
+ * have a streak that long (LIFE-018 counts only months with an `absent` row at a member-wide record:
+ * absence_month, kept at write time), when no yearly count (LIFE-019) is wanted.
  */
 export async function loadParticipation(
   db: Tx,
   rootPath: string,
   asOf: string,
-  from = addMonths(`${asOf.slice(0, 7)}-01`, -LOOKBACK_MONTHS),
-  onlyOrgId?: string,
+  opts: { from?: string; onlyOrgId?: string; minAbsentMonths?: number } = {},
 ): Promise<Map<string, ParticipationFacts>> {
+  const { onlyOrgId, minAbsentMonths } = opts;
+  const from = opts.from ?? addMonths(`${asOf.slice(0, 7)}-01`, -LOOKBACK_MONTHS);
   const only = onlyOrgId ? sql`and org_id = ${onlyOrgId}` : sql``;
+  const atRisk =
+    minAbsentMonths === undefined
+      ? sql``
+      : sql`and person_id in (
+        select person_id from absence_month where month between ${from} and ${asOf}
+        group by person_id having count(*) >= ${minAbsentMonths})`;
   const cur = sql`
     select distinct person_id from membership
     where ${inSubtree('org_path', rootPath)} and status in ${PARTY} and valid_from <= ${asOf}
-      and (valid_to is null or valid_to > ${asOf}) ${only}`;
+      and (valid_to is null or valid_to > ${asOf}) ${only} ${atRisk}`;
   const window = sql`m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
   // large results read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
@@ -51,7 +60,9 @@ export async function loadParticipation(
       join person pe on pe.id = ms.person_id
       join membership x on x.person_id = ms.person_id and x.org_id = ms.org_id and x.status in ${PARTY}
       where ${inSubtree('ms.org_path', rootPath)} and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
-        and (ms.valid_to is null or ms.valid_to > ${asOf}) ${onlyOrgId ? sql`and ms.org_id = ${onlyOrgId}` : sql``}
+        and (ms.valid_to is null or ms.valid_to > ${asOf})
+        ${onlyOrgId ? sql`and ms.org_id = ${onlyOrgId}` : sql``}
+        ${minAbsentMonths === undefined ? sql`` : sql`and ms.person_id in (${cur})`}
       group by ms.person_id, ms.org_id, pe.name, pe.ref
       order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(raw),
     sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`

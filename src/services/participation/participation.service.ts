@@ -29,7 +29,7 @@ export async function orgParticipation(
   const target = param<number | null>('life.participation.target').value;
   const lapseMonths = param<number>('member.selfLapseMonths').value;
   const alertMonths = param<number[]>('member.selfLapse.alertMonths').value;
-  const facts = (await loadParticipation(deps.db, org.path, asOf, undefined, orgId)).get(orgId) ?? {
+  const facts = (await loadParticipation(deps.db, org.path, asOf, { onlyOrgId: orgId })).get(orgId) ?? {
     members: [],
   };
   const members = facts.members.map((m) => {

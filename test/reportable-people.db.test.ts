@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkJson, evaluateCompliance } from '../src/services/compliance/evaluate.ts';
+import { setOverride } from '../src/services/compliance/parameters.service.ts';
+import { importDataset } from '../src/services/dataset/dataset-import.ts';
+import { SYSTEM_ACTOR } from '../src/services/deps.ts';
+import { generateDemoDataset } from '../src/services/demo/demo-dataset.ts';
+import { ADMIN_SCOPE } from './factories.ts';
+import { type TestContext, createTestContext } from './server.ts';
+
+/**
+ * The evaluation loads only the people a rule can report: the person-years an hour rule can report
+ * (EDU-001…006: short of the largest minimum in force, leaders short of theirs, the people EDU-004/005/006
+ * concern), and the members absent in as many months as LIFE-018's smallest level when no LIFE-019 target
+ * is in force. Loading everyone must give exactly the same findings — on an ended and a running year, and
+ * after an override moves a bound.
+ */
+describe('EDU and participation facts: the people a rule can report', () => {
+  let ctx: TestContext;
+  const both = async (asOf: string, packId?: string) => {
+    const some = checkJson(await evaluateCompliance(ctx.deps, { asOf, packId }));
+    const all = checkJson(await evaluateCompliance(ctx.deps, { asOf, packId, allPeople: true }));
+    return { some, all };
+  };
+  const edu = (j: ReturnType<typeof checkJson>) => j.findings.filter((f) => f.ruleId.startsWith('EDU-'));
+  const rule = (j: ReturnType<typeof checkJson>, id: string) => j.findings.filter((f) => f.ruleId === id);
+  const rootOrg = () =>
+    ctx.deps.db.selectFrom('org').select('id').where('parentId', 'is', null).executeTakeFirstOrThrow();
+  const firstBranch = () =>
+    ctx.deps.db
+      .selectFrom('org')
+      .select('id')
+      .where('kind', '=', 'branch')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    const r = await importDataset(ctx.deps, SYSTEM_ACTOR, generateDemoDataset({ asOf: '2026-11-24' }));
+    expect(r.written).toBe(true);
+  }, 120_000);
+  afterAll(() => ctx.close());
+
+  it.each(['2026-11-24', '2026-03-31', '2025-12-31'])(
+    'as of %s: same findings as loading everyone',
+    async (asOf) => {
+      const { some, all } = await both(asOf);
+      expect(edu(all).length).toBeGreaterThan(0);
+      // the demo's lapsing member (DEMO_LAPSE) is 5 months into a streak on the day it is generated for
+      if (asOf === '2026-11-24') expect(rule(all, 'LIFE-018').length).toBeGreaterThan(0);
+      expect(some).toEqual(all);
+    },
+  );
+
+  it('follows an override that raises the member minimum (EDU-001) for a subtree', async () => {
+    const before = edu((await both('2026-11-24')).some).length;
+    const branch = await firstBranch();
+    await setOverride(ctx.deps, ADMIN_SCOPE, SYSTEM_ACTOR, branch.id, 'edu.member.minHoursPerYear', {
+      value: 200,
+      reason: '测试：提高学时要求',
+    });
+    const { some, all } = await both('2026-11-24');
+    expect(edu(some).length).toBeGreaterThan(before);
+    expect(some).toEqual(all);
+  });
+
+  it('follows an override that alerts after one missed month (LIFE-018) for a subtree', async () => {
+    const before = rule((await both('2026-11-24')).all, 'LIFE-018').length;
+    await setOverride(
+      ctx.deps,
+      ADMIN_SCOPE,
+      SYSTEM_ACTOR,
+      (await rootOrg()).id,
+      'member.selfLapse.alertMonths',
+      {
+        value: [1, 2],
+        reason: '测试：提前预警',
+      },
+    );
+    const { some, all } = await both('2026-11-24');
+    expect(rule(all, 'LIFE-018').length).toBeGreaterThan(before);
+    expect(some).toEqual(all);
+  });
+
+  it('loads every member when a participation target (LIFE-019) is in force', async () => {
+    await setOverride(
+      ctx.deps,
+      ADMIN_SCOPE,
+      SYSTEM_ACTOR,
+      (await rootOrg()).id,
+      'life.participation.target',
+      {
+        value: 0.99,
+        reason: '测试：参与率目标',
+      },
+    );
+    const { some, all } = await both('2026-11-24', 'zibo-2017-guoying'); // a pack scoring LIFE-019
+    expect(rule(all, 'LIFE-019').length).toBeGreaterThan(0);
+    expect(some).toEqual(all);
+  });
+});
