@@ -60,6 +60,7 @@ insert into absence_month (person_id, month, n)
   from meeting_attendance a join meeting m on m.id = a.meeting_id
   where a.status = 'absent' and m.status <> 'planned' and m.tags ?| ${sql.raw(WIDE)}
   group by 1, 2 order by 1, 2;
+analyze absence_month;
 
 ${sql.raw(
   triggerFunction('zhibu_absence_attendance', {

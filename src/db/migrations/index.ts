@@ -14,6 +14,7 @@ import * as m202611240012 from './202611240012_study_totals.ts';
 import * as m202611240013 from './202611240013_person_list_item.ts';
 import * as m202611240014 from './202611240014_study_credit_totals.ts';
 import * as m202611240015 from './202611240015_absence_months.ts';
+import * as m202611240016 from './202611240016_life_fact_indexes.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '202611240013_person_list_item': m202611240013,
   '202611240014_study_credit_totals': m202611240014,
   '202611240015_absence_months': m202611240015,
+  '202611240016_life_fact_indexes': m202611240016,
 };

@@ -171,14 +171,12 @@ async function evaluate(
     orgFacts,
     ancestorPacks(deps.db, rootPath),
     overridesLoaded,
-    overridesLoaded.then((o) =>
-      loadLifeFacts(
-        deps.db,
-        rootPath,
-        opts.asOf,
-        orgs,
-        opts.allPeople || branch ? {} : participationScope(packs, o),
-      ),
+    loadLifeFacts(
+      deps.db,
+      rootPath,
+      opts.asOf,
+      orgs,
+      opts.allPeople || branch ? {} : overridesLoaded.then((o) => participationScope(packs, o)),
     ),
     overridesLoaded.then((o) =>
       loadEduFacts(

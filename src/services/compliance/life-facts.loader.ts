@@ -21,7 +21,8 @@ export async function loadLifeFacts(
   asOf: string,
   /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
   orgs: OrgFacts[] | Promise<OrgFacts[]>,
-  participationScope: ParticipationScope = {},
+  /** Whose participation to load, or its promise (the other queries do not wait for it). */
+  participationScope: ParticipationScope | Promise<ParticipationScope> = {},
 ): Promise<LifeFacts[]> {
   const from = `${asOf.slice(0, 4)}-01-01`;
   const inRange = sql`${inSubtree('m.org_path', rootPath)} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
@@ -50,7 +51,7 @@ export async function loadLifeFacts(
       where ${inRange} and m.votes <> '[]'::jsonb
       order by m.held_at`.execute(db),
       loadPlanFacts(db, rootPath, asOf),
-      loadParticipation(db, rootPath, asOf, participationScope),
+      Promise.resolve(participationScope).then((scope) => loadParticipation(db, rootPath, asOf, scope)),
       loadVotersOn(db, rootPath, asOf),
       loadMajorMatters(db, rootPath, asOf),
     ]);

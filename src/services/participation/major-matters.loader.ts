@@ -39,7 +39,8 @@ export async function loadMajorMatters(
     from meeting m
     where ${inSubtree('m.org_path', rootPath)} and m.held_on between ${`${asOf.slice(0, 4)}-01-01`} and ${asOf}
       and m.status <> 'planned' and m.tags ? 'committee_meeting'
-      and exists (select 1 from jsonb_array_elements(m.agenda) x where x ->> 'major' = 'true')
+      -- as the partial index meeting_major_matters (migration 0016) is written, so that it is used
+      and m.agenda @? '$[*] ? (@.major == true)'
     order by m.held_at`.execute(db);
   const out = new Map<string, MajorMatterFacts[]>();
   for (const r of rows.rows) {

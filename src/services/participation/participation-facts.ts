@@ -39,17 +39,26 @@ export async function loadParticipation(
 ): Promise<Map<string, ParticipationFacts>> {
   const { onlyOrgId, minAbsentMonths } = opts;
   const from = opts.from ?? addMonths(`${asOf.slice(0, 7)}-01`, -LOOKBACK_MONTHS);
-  const only = onlyOrgId ? sql`and org_id = ${onlyOrgId}` : sql``;
+  /** Membership row `t` makes its person a current party member of the subtree (of `onlyOrgId`). */
+  const isCurrent = (t: string) => {
+    const c = (col: string) => sql.ref(`${t}.${col}`);
+    return sql`${inSubtree(`${t}.org_path`, rootPath)} and ${c('status')} in ${PARTY} and ${c('valid_from')} <= ${asOf}
+      and (${c('valid_to')} is null or ${c('valid_to')} > ${asOf}) ${onlyOrgId ? sql`and ${c('org_id')} = ${onlyOrgId}` : sql``}`;
+  };
+  // the people at risk are picked once (a few hundred ids at city scale: anywhere, the member queries keep
+  // the subtree's) and every query is keyed on them
   const atRisk =
     minAbsentMonths === undefined
-      ? sql``
-      : sql`and person_id in (
-        select person_id from absence_month where month between ${from} and ${asOf}
-        group by person_id having count(*) >= ${minAbsentMonths})`;
-  const cur = sql`
-    select distinct person_id from membership
-    where ${inSubtree('org_path', rootPath)} and status in ${PARTY} and valid_from <= ${asOf}
-      and (valid_to is null or valid_to > ${asOf}) ${only} ${atRisk}`;
+      ? undefined
+      : (
+          await sql<{ personId: string }>`
+            select person_id from absence_month where month between ${from} and ${asOf}
+            group by person_id having count(*) >= ${minAbsentMonths}`.execute(db)
+        ).rows.map((r) => r.personId);
+  if (atRisk?.length === 0) return new Map();
+  const cur = atRisk
+    ? sql`select unnest(${atRisk}::uuid[])`
+    : sql`select distinct c.person_id from membership c where ${isCurrent('c')}`;
   const window = sql`m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
   // large results read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
@@ -59,10 +68,7 @@ export async function loadParticipation(
       from membership ms
       join person pe on pe.id = ms.person_id
       join membership x on x.person_id = ms.person_id and x.org_id = ms.org_id and x.status in ${PARTY}
-      where ${inSubtree('ms.org_path', rootPath)} and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
-        and (ms.valid_to is null or ms.valid_to > ${asOf})
-        ${onlyOrgId ? sql`and ms.org_id = ${onlyOrgId}` : sql``}
-        ${minAbsentMonths === undefined ? sql`` : sql`and ms.person_id in (${cur})`}
+      where ${isCurrent('ms')} ${atRisk ? sql`and ms.person_id = any(${atRisk}::uuid[])` : sql``}
       group by ms.person_id, ms.org_id, pe.name, pe.ref
       order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(raw),
     sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
@@ -84,7 +90,8 @@ export async function loadParticipation(
     sql<{ personId: string; orgId: string; day: string; status: AttendanceMark['status'] }>`
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day, a.status
       from meeting_attendance a join meeting m on m.id = a.meeting_id
-      where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'`.execute(raw),
+      where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'
+        ${atRisk ? sql`and a.person_id = any(${atRisk}::uuid[])` : sql``}`.execute(raw),
     sql<{ personId: string; orgId: string; day: string }>`
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day
       from meeting_attendance a join meeting m on m.id = a.meeting_id
