@@ -8,15 +8,17 @@ export type OrgPlacement = { orgId: string; path: string; code: string; pack: st
 
 /**
  * Structure facts of every org in a subtree as of a date, in four set-based queries (orgs,
- * membership counts, positions with holders' full-member dates, last regular elections) — no
- * per-org query loop, so the cost grows with the subtree, not with round trips.
+ * membership counts, positions with holders' full-member dates, last regular elections) and the
+ * leadership facts' four, all started at once — no per-org query loop, so the cost grows with the
+ * subtree, not with round trips.
  */
 export async function loadOrgFacts(
   db: Tx,
   rootPath: string,
   asOf: string,
 ): Promise<{ facts: OrgFacts[]; placement: OrgPlacement[] }> {
-  const [orgs, counts, positions, elections] = await Promise.all([
+  // all at once, the leadership facts' queries too (they need only the subtree and the date)
+  const [orgs, counts, positions, elections, leadership] = await Promise.all([
     db
       .selectFrom('org')
       .select(['id', 'code', 'name', 'kind', 'category', 'unitCount', 'establishedOn', 'path', 'pack'])
@@ -55,6 +57,7 @@ export async function loadOrgFacts(
       from election e join org o on o.id = e.org_id
       where ${inSubtree('o.path', rootPath)} and e.kind = 'regular' and e.held_on <= ${asOf}
       order by e.org_id, e.held_on desc`.execute(db),
+    loadLeadership(db, rootPath, asOf),
   ]);
   const countsBy = new Map<string, OrgFacts['counts']>();
   for (const c of counts) {
@@ -77,7 +80,6 @@ export async function loadOrgFacts(
   const electionBy = new Map(
     elections.rows.map((e) => [e.orgId, { heldOn: e.heldOn, termYears: e.termYears }]),
   );
-  const leadership = await loadLeadership(db, rootPath, asOf);
   return {
     facts: orgs.map((o) => ({
       orgId: o.id,
