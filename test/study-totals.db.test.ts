@@ -136,14 +136,14 @@ describe('study_year_total / study_day_total: study record totals kept by trigge
     const a1 = await personOf(ctx, 'a1');
     const asOf = '2026-06-30';
     const { facts } = await loadOrgFacts(ctx.deps.db, '/', asOf);
-    const edu = await loadEduFacts(ctx.deps.db, '/', asOf, facts, 2.5);
+    const edu = await loadEduFacts(ctx.deps.db, '/', asOf, facts, { dayFloor: 2.5 });
     const person = edu.flatMap((f) => f.people).find((p) => p.personId === a1);
     // 2026: online 3.5 h on 03-01 (+0.5 above); the 09-01 record lies after asOf
     expect(person?.items.filter((i) => i.date >= '2026')).toEqual([
       { date: '2026-01-01', hours: 3.5, kind: 'online', sessions: 1 },
     ]);
     expect(person?.dayTotals).toEqual([{ date: '2026-03-01', hours: 3.5 }]);
-    const later = await loadEduFacts(ctx.deps.db, '/', '2026-11-24', facts, 2.5);
+    const later = await loadEduFacts(ctx.deps.db, '/', '2026-11-24', facts, { dayFloor: 2.5 });
     expect(
       later
         .flatMap((f) => f.people)

@@ -40,6 +40,9 @@ export type EduReportable = {
   secretaryConcentrated: number | null;
 };
 
+/** What the EDU loader sends: see {@link loadEduFacts}. */
+export type EduBounds = { dayFloor?: number; reportable?: EduReportable };
+
 /**
  * Study facts for a subtree, for the previous (ended) and the current calendar year of `asOf`, in a
  * fixed number of set-based queries: the people of each org on each year's reference day (members
@@ -58,22 +61,28 @@ export async function loadEduFacts(
   asOf: string,
   /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
   orgs: OrgFacts[] | Promise<OrgFacts[]>,
-  dayFloor: number = Number.POSITIVE_INFINITY,
-  reportable?: EduReportable,
+  /**
+   * The per-day floor (EDU-006; none: no day totals) and the reportable bounds, or their promise (read from
+   * the packs and overrides): only the queries that need them wait for them.
+   */
+  bounds: EduBounds | Promise<EduBounds> = {},
 ): Promise<EduFacts[]> {
+  const ready = Promise.resolve(bounds);
   const year = Number(asOf.slice(0, 4));
   const from = `${year - 1}-01-01`;
   const prevEnd = `${year - 1}-12-31`;
   const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
   // the large results are read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
-  const dayRows = sql`select t.person_id, t.day, t.hours from study_day_total t
+  const dayRowsOver = (dayFloor: number) => sql`select t.person_id, t.day, t.hours from study_day_total t
     where t.hours > ${Number.isFinite(dayFloor) ? dayFloor : null} and t.day between ${from} and ${asOf}
       and t.person_id in (${subtreePeople})`;
   const concern = whoCte(rootPath, from);
   // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
   // (the other queries start at once: only this one waits for the probe)
-  const peopleRows = datedAfter(db, asOf).then((after) => {
+  const peopleRows = Promise.all([ready, datedAfter(db, asOf)]).then(([b, after]) => {
+    const { reportable } = b;
+    const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
     const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
       ${after.records ? sql`left join tail on tail.person_id = x.person_id and tail.year = x.year` : sql``}
       left join study_credit_total c on c.person_id = x.person_id and c.year = x.year
@@ -144,10 +153,14 @@ export async function loadEduFacts(
   });
   const [people, days, admissions, pubs] = await Promise.all([
     peopleRows,
-    Number.isFinite(dayFloor)
-      ? sql<{ personId: string; day: string; hours: number }>`
-          select d.person_id, d.day::text as day, d.hours::float8 as hours from (${dayRows}) d`.execute(db)
-      : { rows: [] },
+    ready.then(({ dayFloor = Number.POSITIVE_INFINITY }) =>
+      Number.isFinite(dayFloor)
+        ? sql<{ personId: string; day: string; hours: number }>`
+          select d.person_id, d.day::text as day, d.hours::float8 as hours from (${dayRowsOver(dayFloor)}) d`.execute(
+            db,
+          )
+        : { rows: [] },
+    ),
     sql<{ personId: string; probationFrom: string | null; fullFrom: string | null; concentrated: string[] }>`
       with ${concern}
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
@@ -161,6 +174,7 @@ export async function loadEduFacts(
       .where(inSubtree('orgPath', rootPath))
       .execute(),
   ]);
+  const dayFloor = (await ready).dayFloor ?? Number.POSITIVE_INFINITY;
   const dayTotals = new Map<string, { date: string; hours: number }[]>();
   for (const d of days.rows) pushTo(dayTotals, d.personId, { date: d.day, hours: Number(d.hours) });
   const admission = new Map(admissions.rows.map((a) => [a.personId, a]));

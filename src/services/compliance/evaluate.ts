@@ -163,7 +163,8 @@ async function evaluate(
   branch: boolean,
 ): Promise<Evaluation> {
   // every loader starts at once (PostgreSQL's pool runs them concurrently; PGlite serializes them): life
-  // and EDU facts need the org facts only to assemble their results, EDU the overrides for its day floor
+  // and EDU facts need the org facts only to assemble their results; the few queries that need a bound
+  // from the overrides (participation's at-risk floor, EDU's day floor and reportable bounds) wait for them
   const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
   const overridesLoaded = loadOverrides(deps.db, rootPath);
   const orgs = orgFacts.then((r) => r.facts);
@@ -178,15 +179,15 @@ async function evaluate(
       orgs,
       opts.allPeople || branch ? {} : overridesLoaded.then((o) => participationScope(packs, o)),
     ),
-    overridesLoaded.then((o) =>
-      loadEduFacts(
-        deps.db,
-        rootPath,
-        opts.asOf,
-        orgs,
-        smallestDayCap(packs, o),
-        opts.allPeople ? undefined : eduReportable(packs, o),
-      ),
+    loadEduFacts(
+      deps.db,
+      rootPath,
+      opts.asOf,
+      orgs,
+      overridesLoaded.then((o) => ({
+        dayFloor: smallestDayCap(packs, o),
+        reportable: opts.allPeople ? undefined : eduReportable(packs, o),
+      })),
     ),
   ]);
   const packOf = activePacks(placement, above);
