@@ -41,14 +41,17 @@ const recredit = (paths: string) => `
           left join lateral zhibu_meeting_credit(x.org_path, x.tags, x.held_at, x.ended_at, x.status) k on true) c
       where m.id = c.id and (m.credit_kind, m.credit_hours) is distinct from (c.kind, c.hours);`;
 
+/** The first statement of a kept-total trigger function: nothing while a bulk import defers the totals. */
+export const DEFERRED = `-- a bulk import re-derives its people once, at its end (services/infra/kept-totals.ts)
+  if current_setting('zhibu.defer_study_credits', true) = 'on' then
+    return null;
+  end if;`;
+
 /** A statement trigger function re-deriving the people each operation's query returns. */
 const triggerFunction = (name: string, ids: Record<'insert' | 'delete' | 'update', string>) => `
 create function ${name}() returns trigger language plpgsql as $$
 begin
-  -- a bulk import re-derives its people once, at its end (services/infra/kept-totals.ts)
-  if current_setting('zhibu.defer_study_credits', true) = 'on' then
-    return null;
-  end if;
+  ${DEFERRED}
   if TG_OP = 'INSERT' then
     ${refresh(ids.insert)}
   elsif TG_OP = 'DELETE' then

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { MEMBER_WIDE_TAGS } from '../../domain/checks/participation.ts';
-import { createStatementTriggers } from './202611240014_study_credit_totals.ts';
+import { DEFERRED, createStatementTriggers } from './202611240014_study_credit_totals.ts';
 
 const WIDE = `array[${MEMBER_WIDE_TAGS.map((t) => `'${t}'`).join(', ')}]`;
 
@@ -10,10 +10,7 @@ type Op = 'insert' | 'delete' | 'update';
 const triggerFunction = (name: string, ids: Partial<Record<Op, string>>) => `
 create function ${name}() returns trigger language plpgsql as $$
 begin
-  -- a bulk import re-derives its people once, at its end (services/infra/kept-totals.ts)
-  if current_setting('zhibu.defer_study_credits', true) = 'on' then
-    return null;
-  end if;
+  ${DEFERRED}
   ${Object.entries(ids)
     .map(
       ([op, q]) => `if TG_OP = '${op.toUpperCase()}' then
