@@ -150,8 +150,9 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
   }
   // one branch (the refresh after a write) keeps its prepared statements; anything larger is planned
   // for its own size, never with a generic plan learnt from branch runs (docs/decisions.md)
-  const run = () => evaluate(deps, opts, packs, root.path, isBranchKind(root.kind));
-  return isBranchKind(root.kind) ? run() : withPlanPerCall(run);
+  const branch = isBranchKind(root.kind);
+  const run = () => evaluate(deps, opts, packs, root.path, branch);
+  return branch ? run() : withPlanPerCall(run);
 }
 
 async function evaluate(

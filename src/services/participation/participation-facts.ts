@@ -56,6 +56,9 @@ export async function loadParticipation(
             group by person_id having count(*) >= ${minAbsentMonths}`.execute(db)
         ).rows.map((r) => r.personId);
   if (atRisk?.length === 0) return new Map();
+  /** `and <column> is one of the people at risk` when only they are loaded. */
+  const ofAtRisk = (column: string) =>
+    atRisk ? sql`and ${sql.ref(column)} = any(${atRisk}::uuid[])` : sql``;
   const cur = atRisk
     ? sql`select unnest(${atRisk}::uuid[])`
     : sql`select distinct c.person_id from membership c where ${isCurrent('c')}`;
@@ -68,7 +71,7 @@ export async function loadParticipation(
       from membership ms
       join person pe on pe.id = ms.person_id
       join membership x on x.person_id = ms.person_id and x.org_id = ms.org_id and x.status in ${PARTY}
-      where ${isCurrent('ms')} ${atRisk ? sql`and ms.person_id = any(${atRisk}::uuid[])` : sql``}
+      where ${isCurrent('ms')} ${ofAtRisk('ms.person_id')}
       group by ms.person_id, ms.org_id, pe.name, pe.ref
       order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(raw),
     sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
@@ -91,7 +94,7 @@ export async function loadParticipation(
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day, a.status
       from meeting_attendance a join meeting m on m.id = a.meeting_id
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'
-        ${atRisk ? sql`and a.person_id = any(${atRisk}::uuid[])` : sql``}`.execute(raw),
+        ${ofAtRisk('a.person_id')}`.execute(raw),
     sql<{ personId: string; orgId: string; day: string }>`
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day
       from meeting_attendance a join meeting m on m.id = a.meeting_id
