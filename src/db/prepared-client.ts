@@ -28,31 +28,70 @@ export function statementName(text: string, paramCount: number): string | undefi
   return name;
 }
 
-const perCall = new AsyncLocalStorage<true>();
+/** How the statements of a piece of work are planned (see withPlanPerCall, withGenericPlans). */
+type PlanMode = 'per-call' | 'generic';
+const planMode = new AsyncLocalStorage<PlanMode>();
 
 /**
  * Runs `work` with every statement planned for its own parameter values (unnamed, never a cached
  * generic plan). For the compliance evaluation: the same loader statement runs for one branch
  * (hundreds of rows) and for a whole city (hundreds of thousands); once PostgreSQL has settled on a
  * generic plan from branch runs, a city run on that connection took 29.6 s instead of 7.4 s
- * (docs/decisions.md). Planning costs ~1 ms a statement, nothing next to the evaluation.
+ * (docs/decisions.md). Planning costs ~1 ms a statement, nothing next to the evaluation. Inside
+ * withGenericPlans it marks the statements whose generic plan is bad.
  */
 export function withPlanPerCall<T>(work: () => Promise<T>): Promise<T> {
-  return perCall.run(true, work);
+  return planMode.run('per-call', work);
+}
+
+/**
+ * Runs `work` with its named statements executed on their generic plan (`plan_cache_mode =
+ * force_generic_plan` on the connection while they run), planned once per connection instead of on
+ * every call. For one branch's evaluation, where planning was ~3/4 of PostgreSQL's time (a ~0.1 ms
+ * statement planned in ~0.2-1.5 ms, because the path-range conditions make the generic plan look
+ * costlier than it is); statements whose generic plan is really worse run inside withPlanPerCall.
+ */
+export function withGenericPlans<T>(work: () => Promise<T>): Promise<T> {
+  return planMode.run('generic', work);
 }
 
 /** The name to prepare a statement under here, or undefined (unnamed: planned for these values). */
 export function preparedName(text: string, paramCount: number): string | undefined {
-  return perCall.getStore() ? undefined : statementName(text, paramCount);
+  return planMode.getStore() === 'per-call' ? undefined : statementName(text, paramCount);
+}
+
+/** The `plan_cache_mode` a statement run here needs. */
+export function planCacheMode(): 'auto' | 'force_generic_plan' {
+  return planMode.getStore() === 'generic' ? 'force_generic_plan' : 'auto';
 }
 
 /** `pg.Client` whose parameterized `query(text, values)` calls run as named prepared statements. */
 export class PreparingClient extends pg.Client {}
 
 const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+/** The connection's plan_cache_mode as last set here (undefined: unknown, after a rollback). */
+const modeOf = new WeakMap<pg.Client, string | undefined>();
+
+/** Sets the connection's plan_cache_mode when it differs (queued before the statement: no extra wait). */
+function ensureMode(client: pg.Client, text: string) {
+  // a rollback undoes a SET made in its transaction: the mode is unknown until set again
+  if (/^\s*rollback/i.test(text)) {
+    modeOf.set(client, undefined);
+    return;
+  }
+  const want = planCacheMode();
+  const has = modeOf.has(client) ? modeOf.get(client) : 'auto';
+  if (has === want) return;
+  modeOf.set(client, want);
+  (plainQuery.call(client, `set plan_cache_mode = ${want}`) as Promise<unknown>).catch(() =>
+    modeOf.set(client, undefined),
+  );
+}
+
 Object.defineProperty(PreparingClient.prototype, 'query', {
   value(this: pg.Client, ...args: unknown[]) {
     const [text, values] = args;
+    if (typeof text === 'string') ensureMode(this, text);
     if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
       const name = preparedName(text, values.length);
       if (name) return plainQuery.call(this, { name, text, values });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { withPlanPerCall } from '../../db/prepared-client.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { EduFacts, EduPerson } from '../../domain/checks/edu-facts.ts';
 import type { OrgFacts } from '../../domain/checks/types.ts';
@@ -79,34 +80,36 @@ export async function loadEduFacts(
       and t.person_id in (${subtreePeople})`;
   const concern = whoCte(rootPath, from);
   // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
-  // (the other queries start at once: only this one waits for the probe)
-  const peopleRows = Promise.all([ready, datedAfter(db, asOf)]).then(([b, after]) => {
-    const { reportable } = b;
-    const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
-    const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
+  // (the other queries start at once: only this one waits for the probe). This query and the admissions query
+  // are planned per call even in a branch run: their generic plans hash all of membership (~26 ms, not ~1 ms)
+  const peopleRows = Promise.all([ready, datedAfter(db, asOf)]).then(([b, after]) =>
+    withPlanPerCall(() => {
+      const { reportable } = b;
+      const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
+      const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
       ${after.records ? sql`left join tail on tail.person_id = x.person_id and tail.year = x.year` : sql``}
       left join study_credit_total c on c.person_id = x.person_id and c.year = x.year
       ${after.credits ? sql`left join credit_tail ct on ct.person_id = x.person_id and ct.year = x.year` : sql``}`;
-    const sum = (...kinds: string[]) => sumOf(kinds, after);
-    const cc = sum('concentrated', 'collective');
-    const leader = sql`roles.roles && array['secretary', 'deputy_secretary', 'committee_member']`;
-    const needed = reportable
-      ? sql`where ${cc} < ${reportable.memberHours}
+      const sum = (...kinds: string[]) => sumOf(kinds, after);
+      const cc = sum('concentrated', 'collective');
+      const leader = sql`roles.roles && array['secretary', 'deputy_secretary', 'committee_member']`;
+      const needed = reportable
+        ? sql`where ${cc} < ${reportable.memberHours}
           or (${leader} and (${cc} < ${reportable.leaderHours} or ${sessionsOf(after)} < ${reportable.leaderSessions}))
           or ('secretary' = any(roles.roles) and ${sum('concentrated')} < ${reportable.secretaryConcentrated ?? 0})
           or x.person_id in (select person_id from who) or x.person_id in (select person_id from d)`
-      : sql``;
-    return sql<
-      {
-        year: number;
-        orgId: string;
-        personId: string;
-        name: string;
-        roles: string[] | null;
-        secretarySince: string | null;
-      } & YearTotals &
-        CreditTotals
-    >`
+        : sql``;
+      return sql<
+        {
+          year: number;
+          orgId: string;
+          personId: string;
+          name: string;
+          roles: string[] | null;
+          secretarySince: string | null;
+        } & YearTotals &
+          CreditTotals
+      >`
         with r(year, d) as (values (${year - 1}::int, ${prevEnd}::date), (${year}::int, ${asOf}::date)),
         ${afterAsOf(asOf)},
         ${creditsAfterAsOf(asOf)},
@@ -150,7 +153,8 @@ export async function loadEduFacts(
           )}
         from needed y join person per on per.id = y.person_id
         order by y.year, y.person_id`.execute(raw);
-  });
+    }),
+  );
   const [people, days, admissions, pubs] = await Promise.all([
     peopleRows,
     ready.then(({ dayFloor = Number.POSITIVE_INFINITY }) =>
@@ -161,13 +165,20 @@ export async function loadEduFacts(
           )
         : { rows: [] },
     ),
-    sql<{ personId: string; probationFrom: string | null; fullFrom: string | null; concentrated: string[] }>`
+    withPlanPerCall(() =>
+      sql<{
+        personId: string;
+        probationFrom: string | null;
+        fullFrom: string | null;
+        concentrated: string[];
+      }>`
       with ${concern}
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
           order by s.studied_on) as concentrated
       from who w left join recent r on r.person_id = w.person_id`.execute(db),
+    ),
     db
       .selectFrom('pointsPublication')
       .select(['orgId', 'period'])
