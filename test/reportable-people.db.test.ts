@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBranchKind } from '../src/domain/org/org-tree.ts';
 import { checkJson, evaluateCompliance } from '../src/services/compliance/evaluate.ts';
 import { setOverride } from '../src/services/compliance/parameters.service.ts';
 import { importDataset } from '../src/services/dataset/dataset-import.ts';
@@ -48,6 +49,26 @@ describe('EDU and participation facts: the people a rule can report', () => {
       // the demo's lapsing member (DEMO_LAPSE) is 5 months into a streak on the day it is generated for
       if (asOf === '2026-11-24') expect(rule(all, 'LIFE-018').length).toBeGreaterThan(0);
       expect(some).toEqual(all);
+    },
+  );
+
+  // a branch's own run (the refresh after a write) loads everyone, runs its statements on generic plans
+  // (PostgreSQL) and reads admission dates person by person: it must judge exactly like the whole tree's run
+  it.each(['2026-11-24', '2025-12-31'])(
+    'as of %s: each branch evaluated alone finds what the whole run finds in its subtree',
+    async (asOf) => {
+      const whole = checkJson(await evaluateCompliance(ctx.deps, { asOf })).findings;
+      const orgs = await ctx.deps.db.selectFrom('org').select(['code', 'path', 'kind']).execute();
+      const pathOf = new Map(orgs.map((o) => [o.code, o.path]));
+      const branches = orgs.filter((o) => isBranchKind(o.kind));
+      expect(branches.length).toBeGreaterThan(5);
+      let compared = 0;
+      for (const b of branches) {
+        const alone = checkJson(await evaluateCompliance(ctx.deps, { asOf, orgCode: b.code })).findings;
+        expect(alone).toEqual(whole.filter((f) => pathOf.get(f.org)!.startsWith(b.path)));
+        compared += alone.length;
+      }
+      expect(compared).toBeGreaterThan(0);
     },
   );
 

@@ -41,8 +41,19 @@ export type EduReportable = {
   secretaryConcentrated: number | null;
 };
 
-/** What the EDU loader sends: see {@link loadEduFacts}. */
-export type EduBounds = { dayFloor?: number; reportable?: EduReportable };
+/** Whether anything is dated after the evaluation date in its year (see {@link eduDatedAfter}). */
+export type DatedAfter = { records: boolean; credits: boolean };
+
+/**
+ * What the EDU loader sends: see {@link loadEduFacts}. `after`: the dated-after probe's answer when the caller
+ * started it (first: the people query waits for it and is the longest statement of a branch run), else the
+ * loader probes.
+ */
+export type EduBounds = {
+  dayFloor?: number;
+  reportable?: EduReportable;
+  after?: DatedAfter | Promise<DatedAfter>;
+};
 
 /**
  * Study facts for a subtree, for the previous (ended) and the current calendar year of `asOf`, in a
@@ -67,6 +78,8 @@ export async function loadEduFacts(
    * the packs and overrides): only the queries that need them wait for them.
    */
   bounds: EduBounds | Promise<EduBounds> = {},
+  /** The subtree is one branch (the refresh after a write): see {@link whoCte}. */
+  oneBranch = false,
 ): Promise<EduFacts[]> {
   const ready = Promise.resolve(bounds);
   const year = Number(asOf.slice(0, 4));
@@ -78,28 +91,32 @@ export async function loadEduFacts(
   const dayRowsOver = (dayFloor: number) => sql`select t.person_id, t.day, t.hours from study_day_total t
     where t.hours > ${Number.isFinite(dayFloor) ? dayFloor : null} and t.day between ${from} and ${asOf}
       and t.person_id in (${subtreePeople})`;
-  const concern = whoCte(rootPath, from);
+  const concern = whoCte(rootPath, from, oneBranch);
   // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
-  // (the other queries start at once: only this one waits for the probe). This query and the admissions query
-  // are planned per call even in a branch run: their generic plans hash all of membership (~26 ms, not ~1 ms)
-  const peopleRows = Promise.all([ready, datedAfter(db, asOf)]).then(([b, after]) =>
-    withPlanPerCall(() => {
-      const { reportable } = b;
-      const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
-      const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
+  // (the other queries start at once: only this one waits for the probe)
+  const peopleRows = ready.then(async (b) => {
+    const after = await (b.after ?? eduDatedAfter(db, asOf));
+    const { reportable } = b;
+    const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
+    // the tails sum what is dated after asOf over everyone (a past date: months of records); a generic plan
+    // cannot know how many, so a query with tails is planned for its dates (on its generic plan a branch as of
+    // 2026-03-31 took several seconds at city scale; planned per call ~1.5 s, as in session 6: see `tail`)
+    const plan = after.records || after.credits ? withPlanPerCall : <T>(f: () => Promise<T>) => f();
+    const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
       ${after.records ? sql`left join tail on tail.person_id = x.person_id and tail.year = x.year` : sql``}
       left join study_credit_total c on c.person_id = x.person_id and c.year = x.year
       ${after.credits ? sql`left join credit_tail ct on ct.person_id = x.person_id and ct.year = x.year` : sql``}`;
-      const sum = (...kinds: string[]) => sumOf(kinds, after);
-      const cc = sum('concentrated', 'collective');
-      const leader = sql`roles.roles && array['secretary', 'deputy_secretary', 'committee_member']`;
-      const needed = reportable
-        ? sql`where ${cc} < ${reportable.memberHours}
+    const sum = (...kinds: string[]) => sumOf(kinds, after);
+    const cc = sum('concentrated', 'collective');
+    const leader = sql`roles.roles && array['secretary', 'deputy_secretary', 'committee_member']`;
+    const needed = reportable
+      ? sql`where ${cc} < ${reportable.memberHours}
           or (${leader} and (${cc} < ${reportable.leaderHours} or ${sessionsOf(after)} < ${reportable.leaderSessions}))
           or ('secretary' = any(roles.roles) and ${sum('concentrated')} < ${reportable.secretaryConcentrated ?? 0})
           or x.person_id in (select person_id from who) or x.person_id in (select person_id from d)`
-        : sql``;
-      return sql<
+      : sql``;
+    return plan(() =>
+      sql<
         {
           year: number;
           orgId: string;
@@ -152,9 +169,9 @@ export async function loadEduFacts(
             ]),
           )}
         from needed y join person per on per.id = y.person_id
-        order by y.year, y.person_id`.execute(raw);
-    }),
-  );
+        order by y.year, y.person_id`.execute(raw),
+    );
+  });
   const [people, days, admissions, pubs] = await Promise.all([
     peopleRows,
     ready.then(({ dayFloor = Number.POSITIVE_INFINITY }) =>
@@ -165,20 +182,13 @@ export async function loadEduFacts(
           )
         : { rows: [] },
     ),
-    withPlanPerCall(() =>
-      sql<{
-        personId: string;
-        probationFrom: string | null;
-        fullFrom: string | null;
-        concentrated: string[];
-      }>`
+    sql<{ personId: string; probationFrom: string | null; fullFrom: string | null; concentrated: string[] }>`
       with ${concern}
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
           order by s.studied_on) as concentrated
       from who w left join recent r on r.person_id = w.person_id`.execute(db),
-    ),
     db
       .selectFrom('pointsPublication')
       .select(['orgId', 'period'])
@@ -235,14 +245,20 @@ export async function loadEduFacts(
 /**
  * CTEs `adm`, `recent`, `sec`, `who`: the people EDU-004/005 can concern — admitted recently enough for the
  * EDU-005 window (12 months after 转正, else 24 after admission, with a month to spare) to reach the
- * evaluated years (from `from`), or made secretary in the subtree since `from` (EDU-004).
+ * evaluated years (from `from`), or made secretary in the subtree since `from` (EDU-004). Admission dates
+ * come from each person's whole membership history: for one branch person by person (an index lookup each,
+ * a plan that stays right when planned generically), for larger subtrees in one pass over membership (a
+ * lookup each made the city's pass ~1/4 slower).
  */
-const whoCte = (rootPath: string, from: string) => {
+const whoCte = (rootPath: string, from: string, oneBranch: boolean) => {
   const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
-  return sql`adm as (
-      select person_id, min(valid_from) filter (where status = 'probationary') as probation_from,
-        min(valid_from) filter (where status = 'full') as full_from
-      from membership where person_id in (${subtreePeople}) group by person_id),
+  const dates = sql`min(valid_from) filter (where status = 'probationary') as probation_from,
+    min(valid_from) filter (where status = 'full') as full_from`;
+  const adm = oneBranch
+    ? sql`select sp.person_id, a.probation_from, a.full_from from (${subtreePeople} group by person_id) sp
+        cross join lateral (select ${dates} from membership m where m.person_id = sp.person_id) a`
+    : sql`select person_id, ${dates} from membership where person_id in (${subtreePeople}) group by person_id`;
+  return sql`adm as (${adm}),
     recent as (
       select * from adm where probation_from is not null
         and coalesce(full_from + interval '13 months', probation_from + interval '25 months') >= ${from}::date),
@@ -283,7 +299,10 @@ const sumsByKind = sql.join(
   ),
 );
 
-/** CTE `tail`: the records dated after `asOf` in its year, summed like study_year_total (none when evaluating today). */
+/**
+ * CTE `tail`: the records dated after `asOf` in its year, summed like study_year_total (none when evaluating
+ * today). Over everyone, not only the subtree: a branch as of a past day costs ~1.4 s at city scale (known).
+ */
 const afterAsOf = (asOf: string) => sql`tail as (
   select person_id, extract(year from studied_on)::int as year, ${sumsByKind}
   from study_record where studied_on > ${asOf} and studied_on <= ${`${asOf.slice(0, 4)}-12-31`}
@@ -296,7 +315,7 @@ const creditsAfterAsOf = (asOf: string) => sql`credit_tail as (
   group by 1, 2)`;
 
 /** Whether anything is dated after `asOf` in its year: own records, credited meetings (none when evaluating today). */
-async function datedAfter(db: Tx, asOf: string): Promise<{ records: boolean; credits: boolean }> {
+export async function eduDatedAfter(db: Tx, asOf: string): Promise<DatedAfter> {
   const end = `${asOf.slice(0, 4)}-12-31`;
   const r = await sql<{ records: boolean; credits: boolean }>`select
     exists (select 1 from study_record where studied_on > ${asOf} and studied_on <= ${end}) as records,
@@ -320,7 +339,7 @@ const lessTail = (total: string, after: string | null, names: readonly { hours: 
   );
 
 /** The value of some total columns (`hours_<kind>` …) of own records and meeting credit, as of the evaluation date. */
-const asOfValue = (columns: string[], after: { records: boolean; credits: boolean }) =>
+const asOfValue = (columns: string[], after: DatedAfter) =>
   sql.raw(
     `(0 ${columns
       .flatMap((col) => [
@@ -333,14 +352,14 @@ const asOfValue = (columns: string[], after: { records: boolean; credits: boolea
   );
 
 /** A person-year's hours of the given kinds (column suffixes), own and credited. */
-const sumOf = (kinds: string[], after: { records: boolean; credits: boolean }) =>
+const sumOf = (kinds: string[], after: DatedAfter) =>
   asOfValue(
     kinds.map((k) => `hours_${k}`),
     after,
   );
 
 /** A person-year's concentrated-training sessions, own records and credited meetings. */
-const sessionsOf = (after: { records: boolean; credits: boolean }) => asOfValue(['n_concentrated'], after);
+const sessionsOf = (after: DatedAfter) => asOfValue(['n_concentrated'], after);
 
 /** Adds a year's sums to a person's items: one per kind with any, dated 1 January, `sessions` = records or meetings. */
 function addYearTotals<C extends string>(

@@ -9,7 +9,7 @@ import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
 import { ancestorPacks } from './active-pack.ts';
-import { type EduReportable, loadEduFacts } from './edu-facts.loader.ts';
+import { type EduReportable, eduDatedAfter, loadEduFacts } from './edu-facts.loader.ts';
 import { type ParticipationScope, loadLifeFacts } from './life-facts.loader.ts';
 import { type OverrideRow, loadOverrides, overridesAt, withOverrides } from './overrides.ts';
 import { loadOrgFacts } from './org-facts.loader.ts';
@@ -166,9 +166,12 @@ async function evaluate(
 ): Promise<Evaluation> {
   // every loader starts at once (PostgreSQL's pool runs them concurrently; PGlite serializes them): life
   // and EDU facts need the org facts only to assemble their results; the few queries that need a bound
-  // from the overrides (participation's at-risk floor, EDU's day floor and reportable bounds) wait for them
-  const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
+  // from the overrides (participation's at-risk floor, EDU's day floor and reportable bounds) wait for them.
+  // The EDU people query is the longest of a branch run and waits for the overrides and the dated-after
+  // probe: those two go first (the pool serves statements in the order they are issued)
+  const after = eduDatedAfter(deps.db, opts.asOf);
   const overridesLoaded = loadOverrides(deps.db, rootPath);
+  const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
   const orgs = orgFacts.then((r) => r.facts);
   const [{ facts, placement }, above, overrides, life, edu] = await Promise.all([
     orgFacts,
@@ -189,7 +192,9 @@ async function evaluate(
       overridesLoaded.then((o) => ({
         dayFloor: smallestDayCap(packs, o),
         reportable: opts.allPeople ? undefined : eduReportable(packs, o),
+        after,
       })),
+      branch,
     ),
   ]);
   const packOf = activePacks(placement, above);
