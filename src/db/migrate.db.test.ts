@@ -134,6 +134,7 @@ const EXPECTED: Record<keyof DB, string[]> = {
   meetingRevision: ['id', 'meeting_id', 'version', 'reason', 'before', 'revised_by', 'revised_at'],
   meetingAttendance: ['meeting_id', 'person_id', 'status', 'reason'],
   absenceMonth: ['person_id', 'month', 'n'],
+  personAdmission: ['person_id', 'probation_from', 'full_from'],
   meetingAttachment: [
     'id',
     'meeting_id',

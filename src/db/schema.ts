@@ -229,6 +229,13 @@ export interface AbsenceMonthTable {
   n: number;
 }
 
+/** Each person's first 预备 and 正式 day over the whole membership history (migration 0017, kept by triggers; EDU-004/005). */
+export interface PersonAdmissionTable {
+  personId: string;
+  probationFrom: DateCol | null;
+  fullFrom: DateCol | null;
+}
+
 export interface ComplianceRunTable {
   id: string;
   kind: string;
@@ -377,6 +384,7 @@ export interface DB {
   meeting: MeetingTable;
   meetingAttendance: MeetingAttendanceTable;
   absenceMonth: AbsenceMonthTable;
+  personAdmission: PersonAdmissionTable;
   meetingRevision: MeetingRevisionTable;
   meetingAttachment: MeetingAttachmentTable;
   blob: BlobTable;

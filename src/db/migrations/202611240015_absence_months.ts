@@ -6,15 +6,18 @@ const WIDE = `array[${MEMBER_WIDE_TAGS.map((t) => `'${t}'`).join(', ')}]`;
 
 type Op = 'insert' | 'delete' | 'update';
 
-/** A statement trigger function re-deriving the people each of its operations' queries returns. */
-const triggerFunction = (name: string, ids: Partial<Record<Op, string>>) => `
+/**
+ * A statement trigger function passing the people each of its operations' queries returns to `refresh`
+ * (a function of uuid[] that re-derives them). Also migration 0017's.
+ */
+export const refreshTrigger = (name: string, refresh: string, ids: Partial<Record<Op, string>>) => `
 create function ${name}() returns trigger language plpgsql as $$
 begin
   ${DEFERRED}
   ${Object.entries(ids)
     .map(
       ([op, q]) => `if TG_OP = '${op.toUpperCase()}' then
-    perform zhibu_refresh_absence_months(array(select distinct person_id from (${q}) k));
+    perform ${refresh}(array(select distinct person_id from (${q}) k));
   end if;`,
     )
     .join('\n  ')}
@@ -60,7 +63,7 @@ insert into absence_month (person_id, month, n)
 analyze absence_month;
 
 ${sql.raw(
-  triggerFunction('zhibu_absence_attendance', {
+  refreshTrigger('zhibu_absence_attendance', 'zhibu_refresh_absence_months', {
     insert: `select person_id from new_rows where status = 'absent'`,
     delete: `select person_id from old_rows where status = 'absent'`,
     update: `select person_id from old_rows where status = 'absent'
@@ -68,7 +71,7 @@ ${sql.raw(
   }),
 )}
 ${sql.raw(
-  triggerFunction('zhibu_absence_meeting', {
+  refreshTrigger('zhibu_absence_meeting', 'zhibu_refresh_absence_months', {
     update: `select a.person_id from old_rows x join new_rows y using (id)
       join meeting_attendance a on a.meeting_id = y.id and a.status = 'absent'
       where (x.held_on, x.status, x.tags) is distinct from (y.held_on, y.status, y.tags)`,

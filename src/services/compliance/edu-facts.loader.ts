@@ -243,25 +243,25 @@ export async function loadEduFacts(
 }
 
 /**
- * CTEs `adm`, `recent`, `sec`, `who`: the people EDU-004/005 can concern — admitted recently enough for the
- * EDU-005 window (12 months after 转正, else 24 after admission, with a month to spare) to reach the
- * evaluated years (from `from`), or made secretary in the subtree since `from` (EDU-004). Admission dates
- * come from each person's whole membership history: for one branch person by person (an index lookup each,
- * a plan that stays right when planned generically), for larger subtrees in one pass over membership (a
- * lookup each made the city's pass ~1/4 slower).
+ * CTEs `recent`, `sec`, `who`: the people EDU-004/005 can concern — admitted recently enough for the EDU-005
+ * window (12 months after 转正, else 24 after admission, with a month to spare) to reach the evaluated years
+ * (from `from`), or made secretary in the subtree since `from` (EDU-004). Admission dates are kept per person
+ * over the whole history (person_admission, migration 0017): for one branch they are looked up person by
+ * person (a plan that stays right when planned generically), for larger subtrees filtered in one pass.
  */
 const whoCte = (rootPath: string, from: string, oneBranch: boolean) => {
   const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
-  const dates = sql`min(valid_from) filter (where status = 'probationary') as probation_from,
-    min(valid_from) filter (where status = 'full') as full_from`;
-  const adm = oneBranch
-    ? sql`select sp.person_id, a.probation_from, a.full_from from (${subtreePeople} group by person_id) sp
-        cross join lateral (select ${dates} from membership m where m.person_id = sp.person_id) a`
-    : sql`select person_id, ${dates} from membership where person_id in (${subtreePeople}) group by person_id`;
-  return sql`adm as (${adm}),
-    recent as (
-      select * from adm where probation_from is not null
-        and coalesce(full_from + interval '13 months', probation_from + interval '25 months') >= ${from}::date),
+  const isRecent = sql`a.probation_from is not null
+    and coalesce(a.full_from + interval '13 months', a.probation_from + interval '25 months') >= ${from}::date`;
+  const recent = oneBranch
+    ? // offset 0 keeps the lookup a subquery (a join would be planned as a scan of the whole table)
+      sql`select a.* from (${subtreePeople} group by person_id) sp cross join lateral (
+          select * from person_admission p where p.person_id = sp.person_id offset 0) a
+        where ${isRecent}`
+    : rootPath === '/'
+      ? sql`select a.* from person_admission a where ${isRecent}` // everyone kept has a membership row
+      : sql`select a.* from person_admission a where ${isRecent} and a.person_id in (${subtreePeople})`;
+  return sql`recent as (${recent}),
     sec as (
       select p.person_id from position p join org o on o.id = p.org_id
       where ${inSubtree('o.path', rootPath)} and p.role = 'secretary' and p.valid_from >= ${from}::date),

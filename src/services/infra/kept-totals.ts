@@ -3,9 +3,10 @@ import type { Tx } from '../deps.ts';
 
 /**
  * Bulk writes (a dataset import) re-derive the totals kept per person at write time once, at their end,
- * instead of after each statement: study_credit_total (migration 0014) and absence_month (0015), whose
- * triggers skip while `zhibu.defer_study_credits` is on. An import inserts memberships, then meetings, then
- * attendance in chunks, and each chunk would re-derive the same people again. Only within `trx`.
+ * instead of after each statement: study_credit_total (migration 0014), absence_month (0015) and
+ * person_admission (0017), whose triggers skip while `zhibu.defer_study_credits` is on. An import inserts
+ * memberships, then meetings, then attendance in chunks, and each chunk would re-derive the same people
+ * again. Only within `trx`.
  */
 export async function withKeptTotalsDeferred<T>(
   trx: Tx,
@@ -19,6 +20,7 @@ export async function withKeptTotalsDeferred<T>(
   if (ids.length) {
     await sql`select zhibu_refresh_study_credits(${ids}::uuid[])`.execute(trx);
     await sql`select zhibu_refresh_absence_months(${ids}::uuid[])`.execute(trx);
+    await sql`select zhibu_refresh_person_admission(${ids}::uuid[])`.execute(trx);
   }
   return out;
 }
