@@ -12,7 +12,7 @@ import { ancestorPacks } from './active-pack.ts';
 import { type EduReportable, eduDatedAfter, loadEduFacts } from './edu-facts.loader.ts';
 import { type ParticipationScope, loadLifeFacts } from './life-facts.loader.ts';
 import { type OverrideRow, loadOverrides, overridesAt, withOverrides } from './overrides.ts';
-import { loadOrgFacts } from './org-facts.loader.ts';
+import { type OrgPlacement, loadOrgFacts } from './org-facts.loader.ts';
 
 export type EvaluateOptions = {
   orgCode?: string;
@@ -127,6 +127,48 @@ function eduReportable(packs: Map<string, ResolvedPack>, overrides: OverrideRow[
 }
 
 /**
+ * The judge of a run: runs checks over facts with each org's active pack (or the one asked for) and the
+ * overrides in force at the org, keeping the findings of the rules that pack scores.
+ */
+function judgeBy(
+  opts: EvaluateOptions,
+  packs: Map<string, ResolvedPack>,
+  placement: OrgPlacement[],
+  above: Map<string, string>,
+  overrides: OverrideRow[],
+) {
+  const packOf = activePacks(placement, above);
+  const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));
+  const prepared = new Map<string, { scored: Set<string>; ctx: { asOf: string; param: ParamReader } }>();
+  const forOrg = (orgId: string) => {
+    const id = opts.packId ?? packOf.get(orgId) ?? ROOT_PACK_ID;
+    const local = overridesAt(pathOf.get(orgId) ?? '', overrides);
+    const key = `${id}|${[...local.values()].map((o) => `${o.orgPath}:${o.key}`).join(',')}`;
+    let p = prepared.get(key);
+    if (!p) {
+      const pack = packs.get(id)!;
+      p = {
+        scored: new Set(pack.ruleIds),
+        ctx: { asOf: opts.asOf, param: withOverrides(packParams(pack), local) },
+      };
+      prepared.set(key, p);
+    }
+    return p;
+  };
+  return <F>(checks: CheckDef<F>[], items: F[], orgIdOf: (f: F) => string): Finding[] => {
+    const found: Finding[] = [];
+    for (const f of items) {
+      const { scored, ctx } = forOrg(orgIdOf(f));
+      for (const check of checks) {
+        if (!check.ruleIds.some((r) => scored.has(r))) continue;
+        for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) found.push(x);
+      }
+    }
+    return found;
+  };
+}
+
+/**
  * Evaluates the subtree "as of" a date against each org's active pack (or one pack for all):
  * set-based facts, then every check whose rule IDs the pack scores. Pure judgement, reproducible.
  */
@@ -173,62 +215,38 @@ async function evaluate(
   const overridesLoaded = loadOverrides(deps.db, rootPath);
   const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
   const orgs = orgFacts.then((r) => r.facts);
-  const [{ facts, placement }, above, overrides, life, edu] = await Promise.all([
+  const life = loadLifeFacts(
+    deps.db,
+    rootPath,
+    opts.asOf,
+    orgs,
+    opts.allPeople || branch ? {} : overridesLoaded.then((o) => participationScope(packs, o)),
+  );
+  const edu = loadEduFacts(
+    deps.db,
+    rootPath,
+    opts.asOf,
+    orgs,
+    overridesLoaded.then((o) => ({
+      dayFloor: smallestDayCap(packs, o),
+      reportable: opts.allPeople ? undefined : eduReportable(packs, o),
+      after,
+    })),
+    branch,
+  );
+  const judge = Promise.all([orgFacts, ancestorPacks(deps.db, rootPath), overridesLoaded]).then(
+    ([{ placement }, above, overrides]) => judgeBy(opts, packs, placement, above, overrides),
+  );
+  // each loader's facts are judged as they arrive: Node judges the org and life facts while PostgreSQL still
+  // runs the EDU people query (the longest of a city run); kept in a fixed order for the stable sort below
+  const [{ placement }, orgFound, lifeFound, eduFound] = await Promise.all([
     orgFacts,
-    ancestorPacks(deps.db, rootPath),
-    overridesLoaded,
-    loadLifeFacts(
-      deps.db,
-      rootPath,
-      opts.asOf,
-      orgs,
-      opts.allPeople || branch ? {} : overridesLoaded.then((o) => participationScope(packs, o)),
-    ),
-    loadEduFacts(
-      deps.db,
-      rootPath,
-      opts.asOf,
-      orgs,
-      overridesLoaded.then((o) => ({
-        dayFloor: smallestDayCap(packs, o),
-        reportable: opts.allPeople ? undefined : eduReportable(packs, o),
-        after,
-      })),
-      branch,
-    ),
+    Promise.all([judge, orgs]).then(([j, o]) => j(ORG_CHECKS, o, (f) => f.orgId)),
+    Promise.all([judge, life]).then(([j, l]) => j(LIFE_CHECKS, l, (f) => f.org.orgId)),
+    Promise.all([judge, edu]).then(([j, e]) => j(EDU_CHECKS, e, (f) => f.org.orgId)),
   ]);
-  const packOf = activePacks(placement, above);
+  const findings = [...orgFound, ...lifeFound, ...eduFound];
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
-  const findings: Finding[] = [];
-  const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));
-  const prepared = new Map<string, { scored: Set<string>; ctx: { asOf: string; param: ParamReader } }>();
-  const forOrg = (orgId: string) => {
-    const id = opts.packId ?? packOf.get(orgId) ?? ROOT_PACK_ID;
-    const local = overridesAt(pathOf.get(orgId) ?? '', overrides);
-    const key = `${id}|${[...local.values()].map((o) => `${o.orgPath}:${o.key}`).join(',')}`;
-    let p = prepared.get(key);
-    if (!p) {
-      const pack = packs.get(id)!;
-      p = {
-        scored: new Set(pack.ruleIds),
-        ctx: { asOf: opts.asOf, param: withOverrides(packParams(pack), local) },
-      };
-      prepared.set(key, p);
-    }
-    return p;
-  };
-  const run = <F>(checks: CheckDef<F>[], items: F[], orgIdOf: (f: F) => string) => {
-    for (const f of items) {
-      const { scored, ctx } = forOrg(orgIdOf(f));
-      for (const check of checks) {
-        if (!check.ruleIds.some((r) => scored.has(r))) continue;
-        for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) findings.push(x);
-      }
-    }
-  };
-  run(ORG_CHECKS, facts, (f) => f.orgId);
-  run(LIFE_CHECKS, life, (f) => f.org.orgId);
-  run(EDU_CHECKS, edu, (f) => f.org.orgId);
   const personIds = [...new Set(findings.flatMap((f) => (f.personId ? [f.personId] : [])))];
   const refs = personIds.length
     ? await deps.db.selectFrom('person').select(['id', 'ref']).where(anyOf('id', personIds)).execute()
