@@ -53,8 +53,9 @@ describe('EDU and participation facts: the people a rule can report', () => {
   );
 
   // a branch's own run (the refresh after a write) loads everyone, runs its statements on generic plans
-  // (PostgreSQL) and reads admission dates person by person: it must judge exactly like the whole tree's run
-  it.each(['2026-11-24', '2025-12-31'])(
+  // (PostgreSQL) and reads admission dates and, as of a past day (2026-03-31: records and credit dated after it),
+  // what is dated after it person by person: it must judge exactly like the whole tree's run
+  it.each(['2026-11-24', '2026-03-31', '2025-12-31'])(
     'as of %s: each branch evaluated alone finds what the whole run finds in its subtree',
     async (asOf) => {
       const whole = checkJson(await evaluateCompliance(ctx.deps, { asOf })).findings;

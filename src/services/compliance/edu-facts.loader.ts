@@ -98,9 +98,9 @@ export async function loadEduFacts(
     const after = await (b.after ?? eduDatedAfter(db, asOf));
     const { reportable } = b;
     const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
-    // the tails sum what is dated after asOf over everyone (a past date: months of records); a generic plan
-    // cannot know how many, so a query with tails is planned for its dates (on its generic plan a branch as of
-    // 2026-03-31 took several seconds at city scale; planned per call ~1.5 s, as in session 6: see `tail`)
+    // the tails sum what is dated after asOf (a past date: months of records, see `tails`); a generic plan cannot
+    // know how many, so a query with tails is planned for its dates (on its generic plan a branch as of
+    // 2026-03-31 took several seconds at city scale)
     const plan = after.records || after.credits ? withPlanPerCall : <T>(f: () => Promise<T>) => f();
     const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
       ${after.records ? sql`left join tail on tail.person_id = x.person_id and tail.year = x.year` : sql``}
@@ -128,8 +128,6 @@ export async function loadEduFacts(
           CreditTotals
       >`
         with r(year, d) as (values (${year - 1}::int, ${prevEnd}::date), (${year}::int, ${asOf}::date)),
-        ${afterAsOf(asOf)},
-        ${creditsAfterAsOf(asOf)},
         ${concern},
         d as (${dayRows}),
         pos as (
@@ -148,6 +146,7 @@ export async function loadEduFacts(
           where role <> 'group_leader' and not exists (select 1 from membership m
             where m.person_id = pos.person_id and m.org_id = pos.org_id and m.status in ('probationary', 'full')
               and m.valid_from <= pos.d and (m.valid_to is null or m.valid_to > pos.d))),
+        ${tails(asOf, oneBranch)},
         roles as (
           select year, org_id, person_id, array_agg(distinct role collate "C" order by role collate "C") as roles,
             (max(valid_from) filter (where role = 'secretary'))::text as secretary_since
@@ -300,19 +299,28 @@ const sumsByKind = sql.join(
 );
 
 /**
- * CTE `tail`: the records dated after `asOf` in its year, summed like study_year_total (none when evaluating
- * today). Over everyone, not only the subtree: a branch as of a past day costs ~1.4 s at city scale (known).
+ * CTEs `tail` and `credit_tail`: the records and the meeting credit dated after `asOf` in its year, summed like
+ * study_year_total and study_credit_total (none when evaluating today). For one branch person by person (CTE
+ * `everyone`): summed over everyone, a branch as of a past day cost ~1.4 s at city scale, and a person filter
+ * does not reach below the credit view's `union` (a lateral reference does). Larger subtrees sum them in one
+ * pass: a subtree filter made the city run as of 2026-03-31 slower (8.2–8.5 → 9.7–9.8 s).
  */
-const afterAsOf = (asOf: string) => sql`tail as (
-  select person_id, extract(year from studied_on)::int as year, ${sumsByKind}
-  from study_record where studied_on > ${asOf} and studied_on <= ${`${asOf.slice(0, 4)}-12-31`}
-  group by 1, 2)`;
-
-/** CTE `credit_tail`: meeting credit dated after `asOf` in its year, summed like study_credit_total. */
-const creditsAfterAsOf = (asOf: string) => sql`credit_tail as (
-  select person_id, extract(year from held_on)::int as year, ${sumsByKind}
-  from study_credit_source where held_on > ${asOf} and held_on <= ${`${asOf.slice(0, 4)}-12-31`}
-  group by 1, 2)`;
+const tails = (asOf: string, oneBranch: boolean) => {
+  const end = `${asOf.slice(0, 4)}-12-31`;
+  const tail = (name: string, table: string, day: string) =>
+    oneBranch
+      ? sql`${sql.raw(name)} as (
+          select sp.person_id, s.* from (select distinct person_id from everyone) sp cross join lateral (
+            select extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
+            from ${sql.raw(table)} where person_id = sp.person_id and ${sql.raw(day)} > ${asOf}
+              and ${sql.raw(day)} <= ${end}
+            group by 1) s)`
+      : sql`${sql.raw(name)} as (
+          select person_id, extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
+          from ${sql.raw(table)} where ${sql.raw(day)} > ${asOf} and ${sql.raw(day)} <= ${end}
+          group by 1, 2)`;
+  return sql`${tail('tail', 'study_record', 'studied_on')}, ${tail('credit_tail', 'study_credit_source', 'held_on')}`;
+};
 
 /** Whether anything is dated after `asOf` in its year: own records, credited meetings (none when evaluating today). */
 export async function eduDatedAfter(db: Tx, asOf: string): Promise<DatedAfter> {
