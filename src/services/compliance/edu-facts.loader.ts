@@ -146,7 +146,7 @@ export async function loadEduFacts(
           where role <> 'group_leader' and not exists (select 1 from membership m
             where m.person_id = pos.person_id and m.org_id = pos.org_id and m.status in ('probationary', 'full')
               and m.valid_from <= pos.d and (m.valid_to is null or m.valid_to > pos.d))),
-        ${tails(asOf, oneBranch)},
+        ${sql.join(tails(asOf, oneBranch, after), sql` `)}
         roles as (
           select year, org_id, person_id, array_agg(distinct role collate "C" order by role collate "C") as roles,
             (max(valid_from) filter (where role = 'secretary'))::text as secretary_since
@@ -305,7 +305,7 @@ const sumsByKind = sql.join(
  * does not reach below the credit view's `union` (a lateral reference does). Larger subtrees sum them in one
  * pass: a subtree filter made the city run as of 2026-03-31 slower (8.2–8.5 → 9.7–9.8 s).
  */
-const tails = (asOf: string, oneBranch: boolean) => {
+const tails = (asOf: string, oneBranch: boolean, after: DatedAfter) => {
   const end = `${asOf.slice(0, 4)}-12-31`;
   const tail = (name: string, table: string, day: string) =>
     oneBranch
@@ -319,7 +319,11 @@ const tails = (asOf: string, oneBranch: boolean) => {
           select person_id, extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
           from ${sql.raw(table)} where ${sql.raw(day)} > ${asOf} and ${sql.raw(day)} <= ${end}
           group by 1, 2)`;
-  return sql`${tail('tail', 'study_record', 'studied_on')}, ${tail('credit_tail', 'study_credit_source', 'held_on')}`;
+  // only those read: an unread CTE that names `everyone` would still make PostgreSQL materialize it
+  return [
+    ...(after.records ? [tail('tail', 'study_record', 'studied_on')] : []),
+    ...(after.credits ? [tail('credit_tail', 'study_credit_source', 'held_on')] : []),
+  ].map((t) => sql`${t},`);
 };
 
 /** Whether anything is dated after `asOf` in its year: own records, credited meetings (none when evaluating today). */
