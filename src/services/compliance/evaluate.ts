@@ -212,6 +212,8 @@ async function evaluate(
   // The EDU people query is the longest of a branch run and waits for the overrides and the dated-after
   // probe: those two go first (the pool serves statements in the order they are issued)
   const after = eduDatedAfter(deps.db, opts.asOf);
+  // read only once the overrides arrive: if they fail first, the probe's own failure must not go unhandled
+  after.catch(() => {});
   const overridesLoaded = loadOverrides(deps.db, rootPath);
   const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
   const orgs = orgFacts.then((r) => r.facts);
