@@ -6,6 +6,19 @@ import type { OrgFacts } from '../../domain/checks/types.ts';
 import { type CreditSetting, DEFAULT_CREDIT, type StudyItem } from '../../domain/study/hours.ts';
 import type { StudyKind } from '../../shared/study-enums.ts';
 import type { Tx } from '../deps.ts';
+import {
+  CREDIT_COLUMNS,
+  type CreditTotals,
+  type DatedAfter,
+  KIND_COLUMNS,
+  type YearTotals,
+  eduDatedAfter,
+  lessTail,
+  sessionsOf,
+  sumOf,
+  tails,
+  whoCte,
+} from './edu-facts.sql.ts';
 
 /** Credit settings of the whole tree (a small table), nearest ancestor first for a path. */
 export async function loadCreditSettings(db: Tx) {
@@ -40,9 +53,6 @@ export type EduReportable = {
   /** null when no pack or override puts EDU-003 in force. */
   secretaryConcentrated: number | null;
 };
-
-/** Whether anything is dated after the evaluation date in its year (see {@link eduDatedAfter}). */
-export type DatedAfter = { records: boolean; credits: boolean };
 
 /**
  * What the EDU loader sends: see {@link loadEduFacts}. `after`: the dated-after probe's answer when the caller
@@ -240,138 +250,6 @@ export async function loadEduFacts(
   for (const pub of pubs) byOrg.get(pub.orgId)?.publications.push(pub.period);
   return [...byOrg.values()];
 }
-
-/**
- * CTEs `recent`, `sec`, `who`: the people EDU-004/005 can concern — admitted recently enough for the EDU-005
- * window (12 months after 转正, else 24 after admission, with a month to spare) to reach the evaluated years
- * (from `from`), or made secretary in the subtree since `from` (EDU-004). Admission dates are kept per person
- * over the whole history (person_admission, migration 0017): for one branch they are looked up person by
- * person (a plan that stays right when planned generically), for larger subtrees filtered in one pass.
- */
-const whoCte = (rootPath: string, from: string, oneBranch: boolean) => {
-  const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
-  const isRecent = sql`a.probation_from is not null
-    and coalesce(a.full_from + interval '13 months', a.probation_from + interval '25 months') >= ${from}::date`;
-  const recent = oneBranch
-    ? // offset 0 keeps the lookup a subquery (a join would be planned as a scan of the whole table)
-      sql`select a.* from (${subtreePeople} group by person_id) sp cross join lateral (
-          select * from person_admission p where p.person_id = sp.person_id offset 0) a
-        where ${isRecent}`
-    : rootPath === '/'
-      ? sql`select a.* from person_admission a where ${isRecent}` // everyone kept has a membership row
-      : sql`select a.* from person_admission a where ${isRecent} and a.person_id in (${subtreePeople})`;
-  return sql`recent as (${recent}),
-    sec as (
-      select p.person_id from position p join org o on o.id = p.org_id
-      where ${inSubtree('o.path', rootPath)} and p.role = 'secretary' and p.valid_from >= ${from}::date),
-    who as (select person_id from recent union select person_id from sec)`;
-};
-
-/** Kinds and their yearly total columns in study_year_total (as read: camelCase). */
-const KIND_COLUMNS = [
-  { kind: 'concentrated_training', hours: 'hoursConcentrated', n: 'nConcentrated' },
-  { kind: 'collective_study', hours: 'hoursCollective', n: 'nCollective' },
-  { kind: 'online', hours: 'hoursOnline', n: 'nOnline' },
-  { kind: 'self_study', hours: 'hoursSelf', n: 'nSelf' },
-] as const satisfies readonly { kind: StudyKind; hours: string; n: string }[];
-
-/** The same kinds in study_credit_total, read under their own names (`creditHoursConcentrated` …). */
-const CREDIT_COLUMNS = KIND_COLUMNS.map((k) => ({
-  kind: k.kind,
-  hours: `credit${k.hours[0].toUpperCase()}${k.hours.slice(1)}`,
-  n: `credit${k.n[0].toUpperCase()}${k.n.slice(1)}`,
-})) as unknown as readonly { kind: StudyKind; hours: CreditColumn; n: CreditColumn }[];
-type CreditColumn = `credit${Capitalize<(typeof KIND_COLUMNS)[number]['hours' | 'n']>}`;
-
-/** A person's own hours and records of one year per kind (null when the person has none that year). */
-type YearTotals = Record<(typeof KIND_COLUMNS)[number]['hours' | 'n'], number | null>;
-/** A person's meeting credit of one year per kind: hours and meetings (null when none). */
-type CreditTotals = Record<CreditColumn, number | null>;
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** `sum(hours) filter (where kind = …) as hours_<kind>, count(*) filter (…) as n_<kind>` for every kind. */
-const sumsByKind = sql.join(
-  KIND_COLUMNS.map(
-    (k) => sql`sum(hours) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.hours))},
-      count(*) filter (where kind = ${k.kind}) as ${sql.raw(snake(k.n))}`,
-  ),
-);
-
-/**
- * CTEs `tail` and `credit_tail`: the records and the meeting credit dated after `asOf` in its year, summed like
- * study_year_total and study_credit_total (none when evaluating today). For one branch person by person (CTE
- * `everyone`): summed over everyone, a branch as of a past day cost ~1.4 s at city scale, and a person filter
- * does not reach below the credit view's `union` (a lateral reference does). Larger subtrees sum them in one
- * pass: a subtree filter made the city run as of 2026-03-31 slower (8.2–8.5 → 9.7–9.8 s).
- */
-const tails = (asOf: string, oneBranch: boolean, after: DatedAfter) => {
-  const end = `${asOf.slice(0, 4)}-12-31`;
-  const tail = (name: string, table: string, day: string) =>
-    oneBranch
-      ? sql`${sql.raw(name)} as (
-          select sp.person_id, s.* from (select distinct person_id from everyone) sp cross join lateral (
-            select extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
-            from ${sql.raw(table)} where person_id = sp.person_id and ${sql.raw(day)} > ${asOf}
-              and ${sql.raw(day)} <= ${end}
-            group by 1) s)`
-      : sql`${sql.raw(name)} as (
-          select person_id, extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
-          from ${sql.raw(table)} where ${sql.raw(day)} > ${asOf} and ${sql.raw(day)} <= ${end}
-          group by 1, 2)`;
-  // only those read: an unread CTE that names `everyone` would still make PostgreSQL materialize it
-  return [
-    ...(after.records ? [tail('tail', 'study_record', 'studied_on')] : []),
-    ...(after.credits ? [tail('credit_tail', 'study_credit_source', 'held_on')] : []),
-  ].map((t) => sql`${t},`);
-};
-
-/** Whether anything is dated after `asOf` in its year: own records, credited meetings (none when evaluating today). */
-export async function eduDatedAfter(db: Tx, asOf: string): Promise<DatedAfter> {
-  const end = `${asOf.slice(0, 4)}-12-31`;
-  const r = await sql<{ records: boolean; credits: boolean }>`select
-    exists (select 1 from study_record where studied_on > ${asOf} and studied_on <= ${end}) as records,
-    exists (select 1 from meeting_study_credit where held_on > ${asOf} and held_on <= ${end}) as credits`.execute(
-    db,
-  );
-  return r.rows[0];
-}
-
-/** Columns of a kept total (alias `total`) less what is dated after the evaluation date (alias `after`, if any). */
-const lessTail = (total: string, after: string | null, names: readonly { hours: string; n: string }[]) =>
-  sql.join(
-    KIND_COLUMNS.flatMap((k, i) => [
-      [k.hours, names[i].hours],
-      [k.n, names[i].n],
-    ]).map(([c, as]) => {
-      const col = snake(c);
-      const value = after ? `${total}.${col} - coalesce(${after}.${col}, 0)` : `${total}.${col}`;
-      return sql`(${sql.raw(value)})::float8 as ${sql.ref(as)}`;
-    }),
-  );
-
-/** The value of some total columns (`hours_<kind>` …) of own records and meeting credit, as of the evaluation date. */
-const asOfValue = (columns: string[], after: DatedAfter) =>
-  sql.raw(
-    `(0 ${columns
-      .flatMap((col) => [
-        `+ coalesce(t.${col}, 0)`,
-        after.records ? `- coalesce(tail.${col}, 0)` : '',
-        `+ coalesce(c.${col}, 0)`,
-        after.credits ? `- coalesce(ct.${col}, 0)` : '',
-      ])
-      .join(' ')})`,
-  );
-
-/** A person-year's hours of the given kinds (column suffixes), own and credited. */
-const sumOf = (kinds: string[], after: DatedAfter) =>
-  asOfValue(
-    kinds.map((k) => `hours_${k}`),
-    after,
-  );
-
-/** A person-year's concentrated-training sessions, own records and credited meetings. */
-const sessionsOf = (after: DatedAfter) => asOfValue(['n_concentrated'], after);
 
 /** Adds a year's sums to a person's items: one per kind with any, dated 1 January, `sessions` = records or meetings. */
 function addYearTotals<C extends string>(
