@@ -61,7 +61,7 @@ export function preparedName(text: string, paramCount: number): string | undefin
 }
 
 /** The `plan_cache_mode` a statement run here needs. */
-export function planCacheMode(): 'auto' | 'force_generic_plan' {
+function planCacheMode(): 'auto' | 'force_generic_plan' {
   return planMode.getStore() === 'generic' ? 'force_generic_plan' : 'auto';
 }
 

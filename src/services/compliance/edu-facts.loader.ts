@@ -15,6 +15,7 @@ import {
   eduDatedAfter,
   lessTail,
   sessionsOf,
+  subtreePeople,
   sumOf,
   tails,
   whoCte,
@@ -95,12 +96,11 @@ export async function loadEduFacts(
   const year = Number(asOf.slice(0, 4));
   const from = `${year - 1}-01-01`;
   const prevEnd = `${year - 1}-12-31`;
-  const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
   // the large results are read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
   const dayRowsOver = (dayFloor: number) => sql`select t.person_id, t.day, t.hours from study_day_total t
     where t.hours > ${Number.isFinite(dayFloor) ? dayFloor : null} and t.day between ${from} and ${asOf}
-      and t.person_id in (${subtreePeople})`;
+      and t.person_id in (${subtreePeople(rootPath)})`;
   const concern = whoCte(rootPath, from, oneBranch);
   // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
   // (the other queries start at once: only this one waits for the probe)
@@ -156,7 +156,7 @@ export async function loadEduFacts(
           where role <> 'group_leader' and not exists (select 1 from membership m
             where m.person_id = pos.person_id and m.org_id = pos.org_id and m.status in ('probationary', 'full')
               and m.valid_from <= pos.d and (m.valid_to is null or m.valid_to > pos.d))),
-        ${sql.join(tails(asOf, oneBranch, after), sql` `)}
+        ${tails(asOf, oneBranch, after)}
         roles as (
           select year, org_id, person_id, array_agg(distinct role collate "C" order by role collate "C") as roles,
             (max(valid_from) filter (where role = 'secretary'))::text as secretary_since

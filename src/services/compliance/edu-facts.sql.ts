@@ -11,6 +11,10 @@ import type { Tx } from '../deps.ts';
 /** Whether anything is dated after the evaluation date in its year (see {@link eduDatedAfter}). */
 export type DatedAfter = { records: boolean; credits: boolean };
 
+/** The people with a membership row in the subtree (a statement to use as `in (…)` or a derived table). */
+export const subtreePeople = (rootPath: string) =>
+  sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
+
 /**
  * CTEs `recent`, `sec`, `who`: the people EDU-004/005 can concern — admitted recently enough for the EDU-005
  * window (12 months after 转正, else 24 after admission, with a month to spare) to reach the evaluated years
@@ -19,17 +23,17 @@ export type DatedAfter = { records: boolean; credits: boolean };
  * person (a plan that stays right when planned generically), for larger subtrees filtered in one pass.
  */
 export const whoCte = (rootPath: string, from: string, oneBranch: boolean) => {
-  const subtreePeople = sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
+  const people = subtreePeople(rootPath);
   const isRecent = sql`a.probation_from is not null
     and coalesce(a.full_from + interval '13 months', a.probation_from + interval '25 months') >= ${from}::date`;
   const recent = oneBranch
     ? // offset 0 keeps the lookup a subquery (a join would be planned as a scan of the whole table)
-      sql`select a.* from (${subtreePeople} group by person_id) sp cross join lateral (
+      sql`select a.* from (${people} group by person_id) sp cross join lateral (
           select * from person_admission p where p.person_id = sp.person_id offset 0) a
         where ${isRecent}`
     : rootPath === '/'
       ? sql`select a.* from person_admission a where ${isRecent}` // everyone kept has a membership row
-      : sql`select a.* from person_admission a where ${isRecent} and a.person_id in (${subtreePeople})`;
+      : sql`select a.* from person_admission a where ${isRecent} and a.person_id in (${people})`;
   return sql`recent as (${recent}),
     sec as (
       select p.person_id from position p join org o on o.id = p.org_id
@@ -89,11 +93,13 @@ export const tails = (asOf: string, oneBranch: boolean, after: DatedAfter) => {
           select person_id, extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
           from ${sql.raw(table)} where ${sql.raw(day)} > ${asOf} and ${sql.raw(day)} <= ${end}
           group by 1, 2)`;
-  // only those read: an unread CTE that names `everyone` would still make PostgreSQL materialize it
-  return [
+  // only those read (each followed by a comma): an unread CTE that names `everyone` would still make PostgreSQL
+  // materialize it
+  const read = [
     ...(after.records ? [tail('tail', 'study_record', 'studied_on')] : []),
     ...(after.credits ? [tail('credit_tail', 'study_credit_source', 'held_on')] : []),
-  ].map((t) => sql`${t},`);
+  ];
+  return read.length ? sql`${sql.join(read)},` : sql``;
 };
 
 /** Whether anything is dated after `asOf` in its year: own records, credited meetings (none when evaluating today). */
