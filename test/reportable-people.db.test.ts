@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBranchKind } from '../src/domain/org/org-tree.ts';
 import { checkJson, evaluateCompliance } from '../src/services/compliance/evaluate.ts';
@@ -19,7 +20,7 @@ describe('EDU and participation facts: the people a rule can report', () => {
   let ctx: TestContext;
   const both = async (asOf: string, packId?: string) => {
     const some = checkJson(await evaluateCompliance(ctx.deps, { asOf, packId }));
-    const all = checkJson(await evaluateCompliance(ctx.deps, { asOf, packId, allPeople: true }));
+    const all = checkJson(await evaluateCompliance(ctx.deps, { asOf, packId, loadAll: true }));
     return { some, all };
   };
   const edu = (j: ReturnType<typeof checkJson>) => j.findings.filter((f) => f.ruleId.startsWith('EDU-'));
@@ -118,5 +119,34 @@ describe('EDU and participation facts: the people a rule can report', () => {
     const { some, all } = await both('2026-11-24', 'zibo-2017-guoying'); // a pack scoring LIFE-019
     expect(rule(all, 'LIFE-019').length).toBeGreaterThan(0);
     expect(some).toEqual(all);
+  });
+
+  // the root's pack (the baseline) scores none of LIFE-013/015/016, EDU-003/007: their facts are loaded because
+  // packs set on branches inside the subtree score them (nwnu-2019-standardization, zibo-2017-guoying)
+  it('loads the facts of rules that only packs set inside the subtree score', async () => {
+    const [b1, b2] = await ctx.deps.db
+      .selectFrom('org')
+      .select(['id', 'code', 'path'])
+      .where('kind', '=', 'branch')
+      .orderBy('seq')
+      .limit(2)
+      .execute();
+    const setPack = (id: string, pack: string) =>
+      ctx.deps.db.updateTable('org').set({ pack }).where('id', '=', id).execute();
+    await setPack(b1.id, 'nwnu-2019-standardization');
+    await setPack(b2.id, 'zibo-2017-guoying');
+    // b1 published its points for 2025 Q4: EDU-007 must see it (the baseline does not load publications)
+    await sql`insert into points_publication (id, org_id, org_path, period, published_by, published_at, snapshot)
+      values (gen_random_uuid(), ${b1.id}, ${b1.path}, '2025-Q4', 'test', now(), '[]'::jsonb)`.execute(
+      ctx.deps.db,
+    );
+    for (const asOf of ['2026-11-24', '2026-03-31']) {
+      const { some, all } = await both(asOf);
+      const points = rule(all, 'EDU-007').filter((f) => f.org === b1.code);
+      expect(points.length).toBeGreaterThan(0);
+      expect(points.map((f) => f.period)).not.toContain('2025-Q4');
+      expect(rule(all, 'EDU-003').length + rule(all, 'EDU-007').length).toBeGreaterThan(points.length);
+      expect(some).toEqual(all);
+    }
   });
 });

@@ -5,6 +5,9 @@ import { ROOT_PACK_ID } from '../../domain/standards/pack-loader.ts';
 import { BRANCH_KINDS, type OrgKind } from '../../shared/enums.ts';
 import { activePacks, packParams, standardPacks } from '../compliance/evaluate.ts';
 import { loadLifeFacts } from '../compliance/life-facts.loader.ts';
+import { onlyRules } from '../compliance/in-force.ts';
+import { meetingFrequency } from '../../domain/checks/meeting-frequency.ts';
+import { themeDayDate } from '../../domain/checks/theme-day-date.ts';
 import { loadOrgFacts } from '../compliance/org-facts.loader.ts';
 import { loadOverrides, overridesAt, withOverrides } from '../compliance/overrides.ts';
 import { ancestorPacks } from '../compliance/active-pack.ts';
@@ -38,6 +41,9 @@ export async function subtreeDeadlines(
     rootPath,
     asOf,
     facts.filter((f) => wanted.has(f.orgId)),
+    {},
+    // the deadlines read the meeting counts and 主题党日 dates only
+    onlyRules([...meetingFrequency.ruleIds, ...themeDayDate.ruleIds]),
   );
   const packOf = activePacks(placement, await ancestorPacks(db, rootPath));
   const packs = await standardPacks();

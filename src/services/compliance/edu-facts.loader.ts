@@ -53,6 +53,9 @@ export type EduReportable = {
   leaderSessions: number;
   /** null when no pack or override puts EDU-003 in force. */
   secretaryConcentrated: number | null;
+  /** Whether EDU-005 (new members' training) and EDU-004 (secretaries' training) are in force: see {@link Concern}. */
+  newMembers: boolean;
+  secretaries: boolean;
 };
 
 /**
@@ -64,6 +67,8 @@ export type EduBounds = {
   dayFloor?: number;
   reportable?: EduReportable;
   after?: DatedAfter | Promise<DatedAfter>;
+  /** The quarterly points publications (EDU-007): false when no pack in force scores it. */
+  publications?: boolean;
 };
 
 /**
@@ -101,12 +106,22 @@ export async function loadEduFacts(
   const dayRowsOver = (dayFloor: number) => sql`select t.person_id, t.day, t.hours from study_day_total t
     where t.hours > ${Number.isFinite(dayFloor) ? dayFloor : null} and t.day between ${from} and ${asOf}
       and t.person_id in (${subtreePeople(rootPath)})`;
-  const concern = whoCte(rootPath, from, oneBranch);
+  // with reportable bounds, the new members EDU-005 can report: those not trained in their window by asOf
+  const concernOf = ({ reportable: r }: EduBounds) =>
+    whoCte(
+      rootPath,
+      from,
+      oneBranch,
+      r
+        ? { newMembers: r.newMembers, secretaries: r.secretaries, untrainedBy: asOf }
+        : { newMembers: true, secretaries: true },
+    );
   // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
   // (the other queries start at once: only this one waits for the probe)
   const peopleRows = ready.then(async (b) => {
     const after = await (b.after ?? eduDatedAfter(db, asOf));
     const { reportable } = b;
+    const concern = concernOf(b);
     const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
     // the tails sum what is dated after asOf (a past date: months of records, see `tails`); a generic plan cannot
     // know how many, so a query with tails is planned for its dates (on its generic plan a branch as of
@@ -191,18 +206,29 @@ export async function loadEduFacts(
           )
         : { rows: [] },
     ),
-    sql<{ personId: string; probationFrom: string | null; fullFrom: string | null; concentrated: string[] }>`
-      with ${concern}
+    ready.then((b) =>
+      sql<{
+        personId: string;
+        probationFrom: string | null;
+        fullFrom: string | null;
+        concentrated: string[];
+      }>`
+      with ${concernOf(b)}
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
           order by s.studied_on) as concentrated
       from who w left join recent r on r.person_id = w.person_id`.execute(db),
-    db
-      .selectFrom('pointsPublication')
-      .select(['orgId', 'period'])
-      .where(inSubtree('orgPath', rootPath))
-      .execute(),
+    ),
+    ready.then(({ publications = true }) =>
+      publications
+        ? db
+            .selectFrom('pointsPublication')
+            .select(['orgId', 'period'])
+            .where(inSubtree('orgPath', rootPath))
+            .execute()
+        : [],
+    ),
   ]);
   const dayFloor = (await ready).dayFloor ?? Number.POSITIVE_INFINITY;
   const dayTotals = new Map<string, { date: string; hours: number }[]>();

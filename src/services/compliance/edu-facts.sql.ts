@@ -16,16 +16,31 @@ export const subtreePeople = (rootPath: string) =>
   sql`select person_id from membership where ${inSubtree('org_path', rootPath)}`;
 
 /**
+ * Whom EDU-004/005 concern: new members (EDU-005), secretaries (EDU-004) — each only when a pack in force scores
+ * its rule — and, with `untrainedBy` (an evaluation date), only the new members with no concentrated training
+ * in their window by then (the others cannot be reported).
+ */
+export type Concern = { newMembers: boolean; secretaries: boolean; untrainedBy?: string };
+
+/**
  * CTEs `recent`, `sec`, `who`: the people EDU-004/005 can concern — admitted recently enough for the EDU-005
  * window (12 months after 转正, else 24 after admission, with a month to spare) to reach the evaluated years
  * (from `from`), or made secretary in the subtree since `from` (EDU-004). Admission dates are kept per person
  * over the whole history (person_admission, migration 0017): for one branch they are looked up person by
  * person (a plan that stays right when planned generically), for larger subtrees filtered in one pass.
  */
-export const whoCte = (rootPath: string, from: string, oneBranch: boolean) => {
+export const whoCte = (rootPath: string, from: string, oneBranch: boolean, concern: Concern) => {
   const people = subtreePeople(rootPath);
-  const isRecent = sql`a.probation_from is not null
-    and coalesce(a.full_from + interval '13 months', a.probation_from + interval '25 months') >= ${from}::date`;
+  // the window as new-member-training.ts computes it (date + interval clamps to the month's end like addMonths)
+  const untrained = concern.untrainedBy
+    ? sql`and not exists (select 1 from study_record s
+        where s.person_id = a.person_id and s.kind = 'concentrated_training' and s.studied_on >= a.probation_from
+          and s.studied_on <= least(${concern.untrainedBy}::date,
+            coalesce(a.full_from + interval '12 months', a.probation_from + interval '24 months')::date))`
+    : sql``;
+  const isRecent = sql`${sql.raw(concern.newMembers ? 'true' : 'false')} and a.probation_from is not null
+    and coalesce(a.full_from + interval '13 months', a.probation_from + interval '25 months') >= ${from}::date
+    ${untrained}`;
   const recent = oneBranch
     ? // offset 0 keeps the lookup a subquery (a join would be planned as a scan of the whole table)
       sql`select a.* from (${people} group by person_id) sp cross join lateral (
@@ -37,7 +52,8 @@ export const whoCte = (rootPath: string, from: string, oneBranch: boolean) => {
   return sql`recent as (${recent}),
     sec as (
       select p.person_id from position p join org o on o.id = p.org_id
-      where ${inSubtree('o.path', rootPath)} and p.role = 'secretary' and p.valid_from >= ${from}::date),
+      where ${sql.raw(concern.secretaries ? 'true' : 'false')} and ${inSubtree('o.path', rootPath)}
+        and p.role = 'secretary' and p.valid_from >= ${from}::date),
     who as (select person_id from recent union select person_id from sec)`;
 };
 

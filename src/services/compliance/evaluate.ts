@@ -2,26 +2,35 @@ import { EDU_CHECKS, LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registr
 import { isBranchKind } from '../../domain/org/org-tree.ts';
 import { withGenericPlans, withPlanPerCall } from '../../db/prepared-client.ts';
 import { anyOf } from '../../db/any-of.ts';
-import type { CheckDef, Finding, ParamReader, ParamValue } from '../../domain/checks/types.ts';
+import type { CheckDef, Finding, ParamReader } from '../../domain/checks/types.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loader.ts';
-import { findSetting } from '../../domain/standards/rule-catalog.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
 import { ancestorPacks } from './active-pack.ts';
-import { type EduReportable, loadEduFacts } from './edu-facts.loader.ts';
+import { loadEduFacts } from './edu-facts.loader.ts';
 import { eduDatedAfter } from './edu-facts.sql.ts';
-import { type ParticipationScope, loadLifeFacts } from './life-facts.loader.ts';
+import {
+  eduReportable,
+  everyPack,
+  packParams,
+  packsInForce,
+  participationScope,
+  smallestDayCap,
+} from './in-force.ts';
+import { loadLifeFacts } from './life-facts.loader.ts';
 import { type OverrideRow, loadOverrides, overridesAt, withOverrides } from './overrides.ts';
+
+export { packParams };
 import { type OrgPlacement, loadOrgFacts } from './org-facts.loader.ts';
 
 export type EvaluateOptions = {
   orgCode?: string;
   asOf: string;
   packId?: string;
-  /** Load every person-year of the study rules and every member of the participation rules, not only those a
-   * rule can report (tests compare the two). */
-  allPeople?: boolean;
+  /** Load every fact: every person-year of the study rules, every member of the participation rules, the facts of
+   * rules no pack in force scores — not only what a rule in force can report (tests compare the two). */
+  loadAll?: boolean;
 };
 export type Evaluation = {
   asOf: string;
@@ -49,17 +58,6 @@ export function standardPacks(): Promise<Map<string, ResolvedPack>> {
   return packsCache;
 }
 
-/** A parameter reader over a resolved pack, falling back to the settings registry default. */
-export function packParams(pack: ResolvedPack): ParamReader {
-  return (<T>(key: string): ParamValue<T> => {
-    const p = pack.parameters[key];
-    if (p) return { value: p.value as T, sourceRef: p.sourceRef, unverified: p.unverified };
-    const s = findSetting(key);
-    if (!s) throw new Error(`unknown parameter ${key}`);
-    return { value: s.default as T, sourceRef: s.sourceRef, unverified: s.unverified };
-  }) as ParamReader;
-}
-
 /** The pack active for each org: its own `pack`, else its nearest ancestor's, else the national baseline. */
 export function activePacks(
   placement: { orgId: string; path: string; pack: string | null }[],
@@ -80,51 +78,6 @@ export function activePacks(
     out.set(p.orgId, pack);
   }
   return out;
-}
-
-/** The values of a parameter any pack or override puts in force (nulls left out). */
-function paramValuesInForce<T>(packs: Map<string, ResolvedPack>, overrides: OverrideRow[], key: string): T[] {
-  const values = [...packs.values()].map((p) => packParams(p)<T | null>(key).value);
-  for (const o of overrides) if (o.key === key) values.push(o.value as T | null);
-  return values.filter((v): v is T => v !== null);
-}
-
-/** The values of a numeric parameter any pack or override puts in force (nulls left out). */
-function valuesInForce(packs: Map<string, ResolvedPack>, overrides: OverrideRow[], key: string): number[] {
-  return paramValuesInForce<unknown>(packs, overrides, key).map(Number);
-}
-
-/**
- * Whom the participation facts need: with no LIFE-019 target in force anywhere, only LIFE-018 reads them,
- * and it reports only members missing at least as many months as its smallest level (an alert or the lapse).
- */
-function participationScope(packs: Map<string, ResolvedPack>, overrides: OverrideRow[]): ParticipationScope {
-  if (valuesInForce(packs, overrides, 'life.participation.target').length) return {};
-  const levels = [
-    ...valuesInForce(packs, overrides, 'member.selfLapseMonths'),
-    ...paramValuesInForce<number[]>(packs, overrides, 'member.selfLapse.alertMonths').flat().map(Number),
-  ];
-  return { minAbsentMonths: Math.max(1, Math.min(...levels)) };
-}
-
-/** The smallest EDU-006 per-day cap any pack or override can put in force (the day totals the EDU loader sends). */
-function smallestDayCap(packs: Map<string, ResolvedPack>, overrides: OverrideRow[]): number {
-  return Math.min(...valuesInForce(packs, overrides, 'edu.hoursPerDay'));
-}
-
-/** The bounds beyond which no hour rule can report a person (see {@link EduReportable}). */
-function eduReportable(packs: Map<string, ResolvedPack>, overrides: OverrideRow[]): EduReportable {
-  const largest = (key: string) => {
-    const values = valuesInForce(packs, overrides, key);
-    return values.length ? Math.max(...values) : null;
-  };
-  const bound = (key: string) => largest(key) ?? 0;
-  return {
-    memberHours: bound('edu.member.minHoursPerYear'),
-    leaderHours: bound('edu.leader.minHoursPerYear'),
-    leaderSessions: bound('edu.leader.minConcentratedSessions'),
-    secretaryConcentrated: largest('edu.secretary.minConcentratedHoursPerYear'),
-  };
 }
 
 /**
@@ -216,6 +169,12 @@ async function evaluate(
   // read only once the overrides arrive: if they fail first, the probe's own failure must not go unhandled
   after.catch(() => {});
   const overridesLoaded = loadOverrides(deps.db, rootPath);
+  const above = ancestorPacks(deps.db, rootPath);
+  // what the packs in force score (one small query): only their rules' facts are loaded, only their bounds apply
+  const inForce = opts.loadAll
+    ? Promise.resolve(everyPack(packs))
+    : packsInForce(deps.db, rootPath, packs, above, opts.packId);
+  const scoped = Promise.all([inForce, overridesLoaded]);
   const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
   const orgs = orgFacts.then((r) => r.facts);
   const life = loadLifeFacts(
@@ -223,22 +182,24 @@ async function evaluate(
     rootPath,
     opts.asOf,
     orgs,
-    opts.allPeople || branch ? {} : overridesLoaded.then((o) => participationScope(packs, o)),
+    opts.loadAll || branch ? {} : scoped.then(([f, o]) => participationScope(f, o)),
+    inForce,
   );
   const edu = loadEduFacts(
     deps.db,
     rootPath,
     opts.asOf,
     orgs,
-    overridesLoaded.then((o) => ({
-      dayFloor: smallestDayCap(packs, o),
-      reportable: opts.allPeople ? undefined : eduReportable(packs, o),
+    scoped.then(([f, o]) => ({
+      dayFloor: smallestDayCap(f, o),
+      reportable: opts.loadAll ? undefined : eduReportable(f, o),
       after,
+      publications: f.scores('EDU-007'),
     })),
     branch,
   );
-  const judge = Promise.all([orgFacts, ancestorPacks(deps.db, rootPath), overridesLoaded]).then(
-    ([{ placement }, above, overrides]) => judgeBy(opts, packs, placement, above, overrides),
+  const judge = Promise.all([orgFacts, above, overridesLoaded]).then(([{ placement }, above, overrides]) =>
+    judgeBy(opts, packs, placement, above, overrides),
   );
   // each loader's facts are judged as they arrive: Node judges the org and life facts while PostgreSQL still
   // runs the EDU people query (the longest of a city run); kept in a fixed order for the stable sort below

@@ -5,6 +5,17 @@ import type { Tx } from '../deps.ts';
 import { loadMajorMatters } from '../participation/major-matters.loader.ts';
 import { loadParticipation, loadVotersOn } from '../participation/participation-facts.ts';
 import { loadPlanFacts } from '../plans/plan-facts.loader.ts';
+import { annualPlan } from '../../domain/checks/annual-plan.ts';
+import { firstTopic } from '../../domain/checks/first-topic.ts';
+import { meetingFrequency } from '../../domain/checks/meeting-frequency.ts';
+import { nonParticipation } from '../../domain/checks/non-participation.ts';
+import { participationRate } from '../../domain/checks/participation-rate.ts';
+import { recordCompleteness } from '../../domain/checks/record-completeness.ts';
+import { speakingOrder } from '../../domain/checks/speaking-order.ts';
+import { themeDayDate } from '../../domain/checks/theme-day-date.ts';
+import { voteArithmetic } from '../../domain/checks/vote-arithmetic.ts';
+import { votingRights } from '../../domain/checks/voting-rights.ts';
+import type { InForce } from './in-force.ts';
 
 /** Whose participation to load (see loadParticipation): everyone, or only members absent in enough months. */
 export type ParticipationScope = { minAbsentMonths?: number };
@@ -13,7 +24,8 @@ export type ParticipationScope = { minAbsentMonths?: number };
  * Organizational-life facts for a subtree, for the calendar year of `asOf` up to that day, in three
  * set-based queries over columns computed at write time (`held_on`, `complete_tags`, `incomplete`):
  * complete records grouped by org × month × complete-tag set, 主题党日 dates, incomplete records.
- * A record counts for every tag it completes (RULES.md §0.3 C5).
+ * A record counts for every tag it completes (RULES.md §0.3 C5). Each query runs only when a check that reads
+ * its facts judges a rule some pack in force scores (`inForce`; the fact stays empty otherwise).
  */
 export async function loadLifeFacts(
   db: Tx,
@@ -23,7 +35,17 @@ export async function loadLifeFacts(
   orgs: OrgFacts[] | Promise<OrgFacts[]>,
   /** Whose participation to load, or its promise (the other queries do not wait for it). */
   participationScope: ParticipationScope | Promise<ParticipationScope> = {},
+  /** What the packs in force score, or its promise. */
+  inForce: InForce | Promise<InForce>,
 ): Promise<LifeFacts[]> {
+  const scoped = Promise.resolve(inForce);
+  /** The query when one of the checks reading its facts is in force, else `none`. */
+  const forChecks = <T>(
+    checks: { ruleIds: readonly string[] }[],
+    query: () => Promise<T>,
+    none: T,
+  ): Promise<T> => scoped.then((f) => (f.scores(...checks.flatMap((c) => c.ruleIds)) ? query() : none));
+  const noRows = { rows: [] };
   const from = `${asOf.slice(0, 4)}-01-01`;
   const inRange = sql`${inSubtree('m.org_path', rootPath)} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
   const raw = db.withoutPlugins();
@@ -33,7 +55,10 @@ export async function loadLifeFacts(
       // one row per org, its counts and days as JSON (parsed natively: ~140k org × month × tag-set rows and
       // ~50k days were ~1 s of row parsing and object building at city scale); read without the camelCase
       // plugin, which would rename the tags inside
-      sql<{ orgId: string; monthly: LifeFacts['monthly'] }>`
+      forChecks(
+        [meetingFrequency],
+        () =>
+          sql<{ orgId: string; monthly: LifeFacts['monthly'] }>`
       select org_id as "orgId", json_object_agg(tag, months) as monthly from (
         select org_id, tag, json_object_agg(month, n) as months from (
           select m.org_id, t.tag, left(m.held_on::text, 7) as month, count(*)::int as n
@@ -42,28 +67,55 @@ export async function loadLifeFacts(
           group by 1, 2, 3) c
         group by 1, 2) o
       group by 1`.execute(raw),
-      sql<{ orgId: string; days: string[] }>`
+        noRows,
+      ),
+      forChecks(
+        [themeDayDate],
+        () =>
+          sql<{ orgId: string; days: string[] }>`
       select m.org_id as "orgId", json_agg(m.held_on::text order by m.held_on) as days
       from meeting m where ${inRange} and m.tags ? 'theme_day'
       group by 1`.execute(raw),
-      sql<{ id: string; orgId: string; day: string; tags: string[]; missing: Record<string, string[]> }>`
+        noRows,
+      ),
+      forChecks(
+        [recordCompleteness],
+        () =>
+          sql<{ id: string; orgId: string; day: string; tags: string[]; missing: Record<string, string[]> }>`
       select m.id, m.org_id, m.held_on::text as day, m.tags, m.missing
       from meeting m where ${inRange} and m.incomplete
       order by m.held_at`.execute(db),
-      sql<{ id: string; orgId: string; day: string; tags: string[] }>`
+        noRows,
+      ),
+      forChecks(
+        [firstTopic],
+        () =>
+          sql<{ id: string; orgId: string; day: string; tags: string[] }>`
       select m.id, m.org_id, m.held_on::text as day, m.tags
       from meeting m where ${inRange} and (m.tags ? 'branch_assembly' or m.tags ? 'committee_meeting')
         and coalesce(m.agenda -> 0 ->> 'first_topic', 'false') <> 'true'
       order by m.held_at`.execute(db),
-      sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
+        noRows,
+      ),
+      forChecks(
+        [voteArithmetic, votingRights],
+        () =>
+          sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
       select m.id, m.org_id, m.held_on::text as day, v.vote
       from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
       where ${inRange} and m.votes <> '[]'::jsonb
       order by m.held_at`.execute(db),
-      loadPlanFacts(db, rootPath, asOf),
-      Promise.resolve(participationScope).then((scope) => loadParticipation(db, rootPath, asOf, scope)),
-      loadVotersOn(db, rootPath, asOf),
-      loadMajorMatters(db, rootPath, asOf),
+        noRows,
+      ),
+      forChecks([annualPlan], () => loadPlanFacts(db, rootPath, asOf), new Map()),
+      forChecks(
+        [nonParticipation, participationRate],
+        () =>
+          Promise.resolve(participationScope).then((scope) => loadParticipation(db, rootPath, asOf, scope)),
+        new Map(),
+      ),
+      forChecks([votingRights], () => loadVotersOn(db, rootPath, asOf), new Map()),
+      forChecks([speakingOrder], () => loadMajorMatters(db, rootPath, asOf), new Map()),
     ]);
   const byOrg = new Map<string, LifeFacts>(
     (await orgs).map((o) => [
