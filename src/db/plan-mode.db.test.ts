@@ -22,16 +22,30 @@ describe('plan_cache_mode follows withGenericPlans / withPlanPerCall', () => {
       .rows[0].m;
   const onPostgres = () => database.kind === 'postgres';
 
-  it('runs generic inside withGenericPlans, auto outside it and in withPlanPerCall nested in it', async () => {
+  // whether a statement run on one connection is prepared there (a named statement, whose plan may be cached)
+  const preparedThere = (tag: string) =>
+    database.db.connection().execute(async (conn) => {
+      await sql`select ${1}::int as ${sql.raw(tag)}`.execute(conn);
+      const r = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+        where statement like ${`%as ${tag}`}`.execute(conn);
+      return r.rows[0].n > 0;
+    });
+
+  it('runs generic inside withGenericPlans, auto outside it and in withPlanPerCall nested in it (unprepared)', async () => {
     const inside = await withGenericPlans(async () => {
       const many = await Promise.all([1, 2, 3, 4, 5, 6].map(() => modeNow()));
+      // unnamed, on auto (PostgreSQL honours the mode for an unnamed statement too)
       const perCall = await withPlanPerCall(() => modeNow());
-      return { many, perCall };
+      const perCallPrepared = await withPlanPerCall(() => preparedThere('per_call_probe'));
+      const generic = await preparedThere('generic_probe');
+      return { many, perCall, perCallPrepared, generic };
     });
     const outside = await Promise.all([1, 2, 3, 4, 5, 6].map(() => modeNow()));
     if (onPostgres()) {
       expect(inside.many).toEqual(Array(6).fill('force_generic_plan'));
       expect(inside.perCall).toBe('auto');
+      expect(inside.perCallPrepared).toBe(false);
+      expect(inside.generic).toBe(true);
     } else {
       // PGlite has no pool and no prepared-statement client: the setting is never touched
       expect(inside.many).toEqual(Array(6).fill('auto'));

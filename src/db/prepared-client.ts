@@ -9,10 +9,11 @@ import pg from 'pg';
  * statements with many parameters (variable-length `IN` lists, bulk `unnest` inserts) or very long
  * texts stay unnamed, and the number of names is capped so an unusual workload cannot grow the
  * server's per-connection statement cache without bound. Statements without parameters (migrations,
- * multi-statement scripts) keep the simple protocol. See docs/benchmarks.md (`list`).
+ * multi-statement scripts) keep the simple protocol. See docs/benchmarks.md (`list`). The limits admit a
+ * batch of one branch's evaluation reads (batch.ts: up to ~100 parameters and ~20 KB of text a statement).
  */
-const MAX_PARAMS = 64;
-const MAX_TEXT = 16_384;
+const MAX_PARAMS = 256;
+const MAX_TEXT = 65_536;
 const MAX_NAMES = 2_000;
 const names = new Map<string, string>();
 
@@ -55,6 +56,9 @@ export function withGenericPlans<T>(work: () => Promise<T>): Promise<T> {
   return planMode.run('generic', work);
 }
 
+/** Whether the statements run here are planned per call (inside withPlanPerCall). */
+export const plansPerCall = () => planMode.getStore() === 'per-call';
+
 /** The name to prepare a statement under here, or undefined (unnamed: planned for these values). */
 export function preparedName(text: string, paramCount: number): string | undefined {
   return planMode.getStore() === 'per-call' ? undefined : statementName(text, paramCount);
@@ -72,13 +76,13 @@ const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkno
 /** The connection's plan_cache_mode as last set here (undefined: unknown, after a rollback). */
 const modeOf = new WeakMap<pg.Client, string | undefined>();
 
-/** Sets the connection's plan_cache_mode when it differs (queued before the statement: no extra wait). */
-function ensureMode(client: pg.Client, text: string) {
-  // a rollback undoes a SET made in its transaction: the mode is unknown until set again
-  if (/^\s*rollback/i.test(text)) {
-    modeOf.set(client, undefined);
-    return;
-  }
+/**
+ * Sets the connection's plan_cache_mode when it differs (queued before the statement: no extra wait). Every
+ * statement of the extended protocol needs it, unnamed ones too (PostgreSQL caches their plan source and honours
+ * the mode: a per-call statement on a connection left in force_generic_plan ran on a generic plan); a statement
+ * without parameters (the simple protocol) is planned once for itself.
+ */
+function ensureMode(client: pg.Client) {
   const want = planCacheMode();
   const has = modeOf.has(client) ? modeOf.get(client) : 'auto';
   if (has === want) return;
@@ -91,8 +95,11 @@ function ensureMode(client: pg.Client, text: string) {
 Object.defineProperty(PreparingClient.prototype, 'query', {
   value(this: pg.Client, ...args: unknown[]) {
     const [text, values] = args;
-    if (typeof text === 'string') ensureMode(this, text);
-    if (args.length === 2 && typeof text === 'string' && Array.isArray(values)) {
+    // a rollback undoes a SET made in its transaction: the mode is unknown until set again
+    if (typeof text === 'string' && /^\s*rollback/i.test(text)) modeOf.set(this, undefined);
+    // with parameters (pg then uses the extended protocol); none: the simple protocol, a one-shot plan
+    else if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length) {
+      ensureMode(this);
       const name = preparedName(text, values.length);
       if (name) return plainQuery.call(this, { name, text, values });
     }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { read } from '../../db/batch.ts';
 import { withPlanPerCall } from '../../db/prepared-client.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { EduFacts, EduPerson } from '../../domain/checks/edu-facts.ts';
@@ -8,18 +9,13 @@ import type { StudyKind } from '../../shared/study-enums.ts';
 import type { Tx } from '../deps.ts';
 import {
   CREDIT_COLUMNS,
-  type CreditTotals,
   type DatedAfter,
   KIND_COLUMNS,
-  type YearTotals,
   eduDatedAfter,
-  lessTail,
-  sessionsOf,
   subtreePeople,
-  sumOf,
-  tails,
   whoCte,
 } from './edu-facts.sql.ts';
+import { eduPeopleQuery } from './edu-people.sql.ts';
 
 /** Credit settings of the whole tree (a small table), nearest ancestor first for a path. */
 export async function loadCreditSettings(db: Tx) {
@@ -119,82 +115,33 @@ export async function loadEduFacts(
   // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
   // (the other queries start at once: only this one waits for the probe)
   const peopleRows = ready.then(async (b) => {
-    const after = await (b.after ?? eduDatedAfter(db, asOf));
+    const dated = await (b.after ?? eduDatedAfter(db, asOf));
     const { reportable } = b;
     const concern = concernOf(b);
     const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
-    // the tails sum what is dated after asOf (a past date: months of records, see `tails`); a generic plan cannot
-    // know how many, so a query with tails is planned for its dates (on its generic plan a branch as of
-    // 2026-03-31 took several seconds at city scale)
-    const plan = after.records || after.credits ? withPlanPerCall : <T>(f: () => Promise<T>) => f();
-    const totals = sql`left join study_year_total t on t.person_id = x.person_id and t.year = x.year
-      ${after.records ? sql`left join tail on tail.person_id = x.person_id and tail.year = x.year` : sql``}
-      left join study_credit_total c on c.person_id = x.person_id and c.year = x.year
-      ${after.credits ? sql`left join credit_tail ct on ct.person_id = x.person_id and ct.year = x.year` : sql``}`;
-    const sum = (...kinds: string[]) => sumOf(kinds, after);
-    const cc = sum('concentrated', 'collective');
-    const leader = sql`roles.roles && array['secretary', 'deputy_secretary', 'committee_member']`;
-    const needed = reportable
-      ? sql`where ${cc} < ${reportable.memberHours}
-          or (${leader} and (${cc} < ${reportable.leaderHours} or ${sessionsOf(after)} < ${reportable.leaderSessions}))
-          or ('secretary' = any(roles.roles) and ${sum('concentrated')} < ${reportable.secretaryConcentrated ?? 0})
-          or x.person_id in (select person_id from who) or x.person_id in (select person_id from d)`
-      : sql``;
-    return plan(() =>
-      sql<
-        {
-          year: number;
-          orgId: string;
-          personId: string;
-          name: string;
-          roles: string[] | null;
-          secretarySince: string | null;
-        } & YearTotals &
-          CreditTotals
-      >`
-        with r(year, d) as (values (${year - 1}::int, ${prevEnd}::date), (${year}::int, ${asOf}::date)),
-        ${concern},
-        d as (${dayRows}),
-        pos as (
-          select r.year, r.d, p.org_id, p.person_id, p.role, p.valid_from
-          from position p join org o on o.id = p.org_id
-            join r on p.valid_from <= r.d and (p.valid_to is null or p.valid_to > r.d)
-          where ${inSubtree('o.path', rootPath)}),
-        -- members, and seat holders who are not members there: no union's duplicate elimination over ~250k rows
-        -- (a member's overlapping rows, which the data should not have, are skipped when the rows are read)
-        everyone as (
-          select r.year, m.org_id, m.person_id from membership m
-            join r on m.valid_from <= r.d and (m.valid_to is null or m.valid_to > r.d)
-          where ${inSubtree('m.org_path', rootPath)} and m.status in ('probationary', 'full')
-          union all
-          select distinct year, org_id, person_id from pos
-          where role <> 'group_leader' and not exists (select 1 from membership m
-            where m.person_id = pos.person_id and m.org_id = pos.org_id and m.status in ('probationary', 'full')
-              and m.valid_from <= pos.d and (m.valid_to is null or m.valid_to > pos.d))),
-        ${tails(asOf, oneBranch, after)}
-        roles as (
-          select year, org_id, person_id, array_agg(distinct role collate "C" order by role collate "C") as roles,
-            (max(valid_from) filter (where role = 'secretary'))::text as secretary_since
-          from pos group by 1, 2, 3),
-        -- the filter runs before the names are joined (materialized: the person join waits for it)
-        needed as materialized (
-          select x.year, x.org_id, x.person_id, roles.roles, roles.secretary_since,
-            ${lessTail('t', after.records ? 'tail' : null, KIND_COLUMNS)},
-            ${lessTail('c', after.credits ? 'ct' : null, CREDIT_COLUMNS)}
-          from everyone x
-            left join roles on roles.year = x.year and roles.org_id = x.org_id and roles.person_id = x.person_id
-            ${totals}
-          ${needed})
-        select y.year, y.org_id as "orgId", y.person_id as "personId", per.name, y.roles,
-          y.secretary_since as "secretarySince", ${sql.join(
-            [...KIND_COLUMNS, ...CREDIT_COLUMNS].flatMap((k) => [
-              sql.ref(`y.${k.hours}`),
-              sql.ref(`y.${k.n}`),
-            ]),
-          )}
-        from needed y join person per on per.id = y.person_id
-        order by y.year, y.person_id`.execute(raw),
-    );
+    // the person-years of some of the two years: [year, reference day]; `after`: the tails (asOf's year only)
+    const query = (years: [number, string][], after: DatedAfter) =>
+      // the tails sum what is dated after asOf (a past date: months of records, see `tails`); a generic plan cannot
+      // know how many, so a query with tails is planned for its dates (on its generic plan a branch as of
+      // 2026-03-31 took several seconds at city scale)
+      (after.records || after.credits ? withPlanPerCall : <T>(f: () => Promise<T>) => f())(() =>
+        read(raw, eduPeopleQuery({ rootPath, asOf, years, after, oneBranch, concern, dayRows, reportable })),
+      );
+    // one branch: one statement (batched with the others); larger subtrees: a statement a year, run concurrently
+    // (the longest statement of a city run, its two halves on two cores; the previous year has no tails)
+    if (oneBranch)
+      return query(
+        [
+          [year - 1, prevEnd],
+          [year, asOf],
+        ],
+        dated,
+      );
+    const [prev, cur] = await Promise.all([
+      query([[year - 1, prevEnd]], { records: false, credits: false }),
+      query([[year, asOf]], dated),
+    ]);
+    return { rows: [...prev.rows, ...cur.rows] };
   });
   const [people, days, admissions, pubs] = await Promise.all([
     peopleRows,
@@ -207,18 +154,21 @@ export async function loadEduFacts(
         : { rows: [] },
     ),
     ready.then((b) =>
-      sql<{
-        personId: string;
-        probationFrom: string | null;
-        fullFrom: string | null;
-        concentrated: string[];
-      }>`
+      read(
+        db,
+        sql<{
+          personId: string;
+          probationFrom: string | null;
+          fullFrom: string | null;
+          concentrated: string[];
+        }>`
       with ${concernOf(b)}
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
           order by s.studied_on) as concentrated
-      from who w left join recent r on r.person_id = w.person_id`.execute(db),
+      from who w left join recent r on r.person_id = w.person_id`,
+      ),
     ),
     ready.then(({ publications = true }) =>
       publications

@@ -1,15 +1,16 @@
 import { EDU_CHECKS, LIFE_CHECKS, ORG_CHECKS } from '../../domain/checks/registry.ts';
 import { isBranchKind } from '../../domain/org/org-tree.ts';
 import { withGenericPlans, withPlanPerCall } from '../../db/prepared-client.ts';
+import { sql } from 'kysely';
+import { read, withBatchedReads } from '../../db/batch.ts';
 import { anyOf } from '../../db/any-of.ts';
+import { inSubtree } from '../../db/subtree.ts';
 import type { CheckDef, Finding, ParamReader } from '../../domain/checks/types.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loader.ts';
 import type { Deps } from '../deps.ts';
 import { loadStandardPacks } from '../standards/pack-files.ts';
-import { ancestorPacks } from './active-pack.ts';
 import { loadEduFacts } from './edu-facts.loader.ts';
-import { eduDatedAfter } from './edu-facts.sql.ts';
 import {
   eduReportable,
   everyPack,
@@ -19,7 +20,8 @@ import {
   smallestDayCap,
 } from './in-force.ts';
 import { loadLifeFacts } from './life-facts.loader.ts';
-import { type OverrideRow, loadOverrides, overridesAt, withOverrides } from './overrides.ts';
+import { type OverrideRow, overridesAt, withOverrides } from './overrides.ts';
+import { type RunContext, loadRunContext } from './run-context.ts';
 
 export { packParams };
 import { type OrgPlacement, loadOrgFacts } from './org-facts.loader.ts';
@@ -134,47 +136,35 @@ export async function evaluateCompliance(deps: Deps, opts: EvaluateOptions): Pro
       'pack_not_found',
       `标准包 ${opts.packId} 不存在（可选：${[...packs.keys()].join('、')}）`,
     );
-  let root = { path: '/', kind: 'committee' };
-  if (opts.orgCode) {
-    const found = await deps.db
-      .selectFrom('org')
-      .select(['path', 'kind'])
-      .where('code', '=', opts.orgCode)
-      .executeTakeFirst();
-    if (!found) throw new AppError('not_found', 'org_not_found', `组织编码 ${opts.orgCode} 不存在`);
-    root = found;
-  }
+  // the root, its overrides and packs and the dated-after probe in one statement, on its generic plan (small
+  // lookups): a branch run's statements then all share one plan mode
+  const context = await withGenericPlans(() => loadRunContext(deps.db, opts.orgCode, opts.asOf));
+  if (!context) throw new AppError('not_found', 'org_not_found', `组织编码 ${opts.orgCode} 不存在`);
   // one branch (the refresh after a write) runs its prepared statements on their generic plans, planned once
-  // per connection (planning was ~3/4 of its PostgreSQL time); anything larger is planned for its own size,
-  // never with a generic plan (docs/decisions.md)
-  const branch = isBranchKind(root.kind);
-  const run = () => evaluate(deps, opts, packs, root.path, branch);
-  return branch ? withGenericPlans(run) : withPlanPerCall(run);
+  // per connection (planning was ~3/4 of its PostgreSQL time), its reads batched into a few statements (sending
+  // and reading each of ~20 cost more than running it); anything larger is planned for its own size, never with
+  // a generic plan, each query a statement of its own run concurrently (docs/decisions.md)
+  const branch = isBranchKind(context.root.kind);
+  const run = () => evaluate(deps, opts, packs, context, branch);
+  return branch ? withGenericPlans(() => withBatchedReads(deps.db, run)) : withPlanPerCall(run);
 }
 
 async function evaluate(
   deps: Deps,
   opts: EvaluateOptions,
   packs: Map<string, ResolvedPack>,
-  rootPath: string,
+  { root, overrides, around, after }: RunContext,
   /** One branch: its participation facts are loaded whole (cheaper than picking its members at risk). */
   branch: boolean,
 ): Promise<Evaluation> {
   // every loader starts at once (PostgreSQL's pool runs them concurrently; PGlite serializes them): life
-  // and EDU facts need the org facts only to assemble their results; the few queries that need a bound
-  // from the overrides (participation's at-risk floor, EDU's day floor and reportable bounds) wait for them.
-  // The EDU people query is the longest of a branch run and waits for the overrides and the dated-after
-  // probe: those two go first (the pool serves statements in the order they are issued)
-  const after = eduDatedAfter(deps.db, opts.asOf);
-  // read only once the overrides arrive: if they fail first, the probe's own failure must not go unhandled
-  after.catch(() => {});
-  const overridesLoaded = loadOverrides(deps.db, rootPath);
-  const above = ancestorPacks(deps.db, rootPath);
-  // what the packs in force score (one small query): only their rules' facts are loaded, only their bounds apply
-  const inForce = opts.loadAll
-    ? Promise.resolve(everyPack(packs))
-    : packsInForce(deps.db, rootPath, packs, above, opts.packId);
-  const scoped = Promise.all([inForce, overridesLoaded]);
+  // and EDU facts need the org facts only to assemble their results
+  const rootPath = root.path;
+  // what the packs in force score: only their rules' facts are loaded, only their bounds apply
+  const inForce = opts.loadAll ? everyPack(packs) : packsInForce(packs, around, opts.packId);
+  // one branch reads its people's refs with its facts (a lookup after judging was its last round trip); the
+  // findings of a larger subtree name a small part of its people: those are looked up after judging
+  const knownRefs = branch ? subtreeRefs(deps.db, rootPath) : Promise.resolve(new Map<string, string>());
   const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
   const orgs = orgFacts.then((r) => r.facts);
   const life = loadLifeFacts(
@@ -182,7 +172,7 @@ async function evaluate(
     rootPath,
     opts.asOf,
     orgs,
-    opts.loadAll || branch ? {} : scoped.then(([f, o]) => participationScope(f, o)),
+    opts.loadAll || branch ? {} : participationScope(inForce, overrides),
     inForce,
   );
   const edu = loadEduFacts(
@@ -190,17 +180,15 @@ async function evaluate(
     rootPath,
     opts.asOf,
     orgs,
-    scoped.then(([f, o]) => ({
-      dayFloor: smallestDayCap(f, o),
-      reportable: opts.loadAll ? undefined : eduReportable(f, o),
+    {
+      dayFloor: smallestDayCap(inForce, overrides),
+      reportable: opts.loadAll ? undefined : eduReportable(inForce, overrides),
       after,
-      publications: f.scores('EDU-007'),
-    })),
+      publications: inForce.scores('EDU-007'),
+    },
     branch,
   );
-  const judge = Promise.all([orgFacts, above, overridesLoaded]).then(([{ placement }, above, overrides]) =>
-    judgeBy(opts, packs, placement, above, overrides),
-  );
+  const judge = orgFacts.then(({ placement }) => judgeBy(opts, packs, placement, around.above, overrides));
   // each loader's facts are judged as they arrive: Node judges the org and life facts while PostgreSQL still
   // runs the EDU people query (the longest of a city run); kept in a fixed order for the stable sort below
   const [{ placement }, orgFound, lifeFound, eduFound] = await Promise.all([
@@ -212,10 +200,15 @@ async function evaluate(
   const findings = [...orgFound, ...lifeFound, ...eduFound];
   const codeOf = new Map(placement.map((p) => [p.orgId, p.code]));
   const personIds = [...new Set(findings.flatMap((f) => (f.personId ? [f.personId] : [])))];
-  const refs = personIds.length
-    ? await deps.db.selectFrom('person').select(['id', 'ref']).where(anyOf('id', personIds)).execute()
-    : [];
-  const refOf = new Map(refs.map((r) => [r.id, r.ref ?? r.id]));
+  const refOf = new Map(await knownRefs);
+  const missing = personIds.filter((id) => !refOf.has(id));
+  if (missing.length)
+    for (const r of await deps.db
+      .selectFrom('person')
+      .select(['id', 'ref'])
+      .where(anyOf('id', missing))
+      .execute())
+      refOf.set(r.id, r.ref ?? r.id);
   const out = findings.map((f) => ({
     ...f,
     orgCode: codeOf.get(f.orgId)!,
@@ -231,6 +224,19 @@ async function evaluate(
       cmp(a.personRef ?? '', b.personRef ?? ''),
   );
   return { asOf: opts.asOf, findings: out };
+}
+
+/** The refs (else ids) of the people with a membership or a position in a subtree, by id. */
+async function subtreeRefs(db: Deps['db'], rootPath: string): Promise<Map<string, string>> {
+  // each person looked up by key (offset 0 keeps it a subquery: a semi-join's generic plan hashed all of person)
+  const rows = await read(
+    db,
+    sql<{ id: string; ref: string | null }>`select p.id, p.ref from (
+      select person_id from membership where ${inSubtree('org_path', rootPath)}
+      union select s.person_id from position s join org o on o.id = s.org_id where ${inSubtree('o.path', rootPath)}) x
+    cross join lateral (select id, ref from person where id = x.person_id offset 0) p`,
+  );
+  return new Map(rows.rows.map((r) => [r.id, r.ref ?? r.id]));
 }
 
 /** The `zhibu check --json` document (shared/domain/DATASET.md): exactly these keys. */

@@ -1,8 +1,7 @@
 import type { ParamReader, ParamValue } from '../../domain/checks/types.ts';
 import { ROOT_PACK_ID, type ResolvedPack } from '../../domain/standards/pack-loader.ts';
 import { findSetting } from '../../domain/standards/rule-catalog.ts';
-import { inSubtree } from '../../db/subtree.ts';
-import type { Tx } from '../deps.ts';
+import type { PacksAround } from './run-context.ts';
 import type { EduReportable } from './edu-facts.loader.ts';
 import type { ParticipationScope } from './life-facts.loader.ts';
 import type { OverrideRow } from './overrides.ts';
@@ -44,30 +43,18 @@ const inForceOf = (packs: ResolvedPack[]): InForce => ({
 export const everyPack = (packs: Map<string, ResolvedPack>): InForce => inForceOf([...packs.values()]);
 
 /**
- * The packs in force in the subtree of `rootPath`: the one asked for; else the nearest pack set at or above the
- * root (`above`, from ancestorPacks; else the national baseline) and every pack set on an org inside it. A
- * superset of what the judge uses (an org inside that is dissolved still counts): one small query.
+ * The packs in force in a subtree: the one asked for; else the nearest pack set at or above its root (else the
+ * national baseline) and every pack set on an org inside it. A superset of what the judge uses (an org inside
+ * that is dissolved still counts).
  */
-export async function packsInForce(
-  db: Tx,
-  rootPath: string,
+export function packsInForce(
   packs: Map<string, ResolvedPack>,
-  above: Promise<Map<string, string>>,
+  around: PacksAround,
   packId?: string,
-): Promise<InForce> {
+): InForce {
   if (packId) return inForceOf([packs.get(packId)!]);
-  const [inside, aboveRoot] = await Promise.all([
-    db
-      .selectFrom('org')
-      .select('pack')
-      .distinct()
-      .where(inSubtree('path', rootPath))
-      .where('pack', 'is not', null)
-      .execute(),
-    above,
-  ]);
-  const nearest = [...aboveRoot].sort((a, b) => b[0].length - a[0].length)[0]?.[1] ?? ROOT_PACK_ID;
-  const ids = new Set([nearest, ...inside.map((r) => r.pack!)]);
+  const nearest = [...around.above].sort((a, b) => b[0].length - a[0].length)[0]?.[1] ?? ROOT_PACK_ID;
+  const ids = new Set([nearest, ...around.inside]);
   return inForceOf([...ids].flatMap((id) => packs.get(id) ?? []));
 }
 

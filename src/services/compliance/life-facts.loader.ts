@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { read } from '../../db/batch.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { LifeFacts, OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
@@ -58,7 +59,9 @@ export async function loadLifeFacts(
       forChecks(
         [meetingFrequency],
         () =>
-          sql<{ orgId: string; monthly: LifeFacts['monthly'] }>`
+          read(
+            raw,
+            sql<{ orgId: string; monthly: LifeFacts['monthly'] }>`
       select org_id as "orgId", json_object_agg(tag, months) as monthly from (
         select org_id, tag, json_object_agg(month, n) as months from (
           select m.org_id, t.tag, left(m.held_on::text, 7) as month, count(*)::int as n
@@ -66,45 +69,64 @@ export async function loadLifeFacts(
           where ${inRange} and m.complete_tags <> ''
           group by 1, 2, 3) c
         group by 1, 2) o
-      group by 1`.execute(raw),
+      group by 1`,
+          ),
         noRows,
       ),
       forChecks(
         [themeDayDate],
         () =>
-          sql<{ orgId: string; days: string[] }>`
+          read(
+            raw,
+            sql<{ orgId: string; days: string[] }>`
       select m.org_id as "orgId", json_agg(m.held_on::text order by m.held_on) as days
       from meeting m where ${inRange} and m.tags ? 'theme_day'
-      group by 1`.execute(raw),
+      group by 1`,
+          ),
         noRows,
       ),
       forChecks(
         [recordCompleteness],
         () =>
-          sql<{ id: string; orgId: string; day: string; tags: string[]; missing: Record<string, string[]> }>`
+          read(
+            db,
+            sql<{
+              id: string;
+              orgId: string;
+              day: string;
+              tags: string[];
+              missing: Record<string, string[]>;
+            }>`
       select m.id, m.org_id, m.held_on::text as day, m.tags, m.missing
       from meeting m where ${inRange} and m.incomplete
-      order by m.held_at`.execute(db),
+      order by m.held_at`,
+          ),
         noRows,
       ),
       forChecks(
         [firstTopic],
         () =>
-          sql<{ id: string; orgId: string; day: string; tags: string[] }>`
+          read(
+            db,
+            sql<{ id: string; orgId: string; day: string; tags: string[] }>`
       select m.id, m.org_id, m.held_on::text as day, m.tags
       from meeting m where ${inRange} and (m.tags ? 'branch_assembly' or m.tags ? 'committee_meeting')
         and coalesce(m.agenda -> 0 ->> 'first_topic', 'false') <> 'true'
-      order by m.held_at`.execute(db),
+      order by m.held_at`,
+          ),
         noRows,
       ),
       forChecks(
         [voteArithmetic, votingRights],
         () =>
-          sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
+          read(
+            db,
+            sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
       select m.id, m.org_id, m.held_on::text as day, v.vote
       from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
       where ${inRange} and m.votes <> '[]'::jsonb
-      order by m.held_at`.execute(db),
+      order by m.held_at`,
+          ),
         noRows,
       ),
       forChecks([annualPlan], () => loadPlanFacts(db, rootPath, asOf), new Map()),

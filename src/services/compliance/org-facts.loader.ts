@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { read, readAll } from '../../db/batch.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
@@ -19,44 +20,54 @@ export async function loadOrgFacts(
 ): Promise<{ facts: OrgFacts[]; placement: OrgPlacement[] }> {
   // all at once, the leadership facts' queries too (they need only the subtree and the date)
   const [orgs, counts, positions, elections, leadership] = await Promise.all([
-    db
-      .selectFrom('org')
-      .select(['id', 'code', 'name', 'kind', 'category', 'unitCount', 'establishedOn', 'path', 'pack'])
-      .where(inSubtree('path', rootPath))
-      .where((eb) => eb.or([eb('dissolvedOn', 'is', null), eb('dissolvedOn', '>', asOf)]))
-      .where((eb) => eb.or([eb('establishedOn', 'is', null), eb('establishedOn', '<=', asOf)]))
-      .orderBy('path')
-      .execute(),
-    db
-      .selectFrom('membership')
-      .select(['orgId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(inSubtree('orgPath', rootPath))
-      .where('validFrom', '<=', asOf)
-      .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', asOf)]))
-      .where('status', '!=', 'left')
-      .groupBy(['orgId', 'status'])
-      .execute(),
-    db
-      .selectFrom('position as p')
-      .innerJoin('org as o', 'o.id', 'p.orgId')
-      .select(['p.orgId', 'p.personId', 'p.role', 'p.duty', 'p.validFrom'])
-      .select((eb) =>
-        eb
-          .selectFrom('membership as f')
-          .select((e) => e.fn.min('f.validFrom').as('d'))
-          .whereRef('f.personId', '=', 'p.personId')
-          .where('f.status', '=', 'full')
-          .as('fullSince'),
-      )
-      .where(inSubtree('o.path', rootPath))
-      .where('p.validFrom', '<=', asOf)
-      .where((eb) => eb.or([eb('p.validTo', 'is', null), eb('p.validTo', '>', asOf)]))
-      .execute(),
-    sql<{ orgId: string; heldOn: string; termYears: number }>`
-      select distinct on (e.org_id) e.org_id, e.held_on, e.term_years
-      from election e join org o on o.id = e.org_id
-      where ${inSubtree('o.path', rootPath)} and e.kind = 'regular' and e.held_on <= ${asOf}
-      order by e.org_id, e.held_on desc`.execute(db),
+    readAll(
+      db,
+      db
+        .selectFrom('org')
+        .select(['id', 'code', 'name', 'kind', 'category', 'unitCount', 'establishedOn', 'path', 'pack'])
+        .where(inSubtree('path', rootPath))
+        .where((eb) => eb.or([eb('dissolvedOn', 'is', null), eb('dissolvedOn', '>', asOf)]))
+        .where((eb) => eb.or([eb('establishedOn', 'is', null), eb('establishedOn', '<=', asOf)]))
+        .orderBy('path'),
+    ),
+    readAll(
+      db,
+      db
+        .selectFrom('membership')
+        .select(['orgId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(inSubtree('orgPath', rootPath))
+        .where('validFrom', '<=', asOf)
+        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', asOf)]))
+        .where('status', '!=', 'left')
+        .groupBy(['orgId', 'status']),
+    ),
+    readAll(
+      db,
+      db
+        .selectFrom('position as p')
+        .innerJoin('org as o', 'o.id', 'p.orgId')
+        .select(['p.orgId', 'p.personId', 'p.role', 'p.duty', 'p.validFrom'])
+        .select((eb) =>
+          eb
+            .selectFrom('membership as f')
+            .select((e) => e.fn.min('f.validFrom').as('d'))
+            .whereRef('f.personId', '=', 'p.personId')
+            .where('f.status', '=', 'full')
+            .as('fullSince'),
+        )
+        .where(inSubtree('o.path', rootPath))
+        .where('p.validFrom', '<=', asOf)
+        .where((eb) => eb.or([eb('p.validTo', 'is', null), eb('p.validTo', '>', asOf)])),
+    ),
+    read(
+      db,
+      sql<{ orgId: string; heldOn: string; termYears: number }>`
+      select e.org_id, e.held_on, e.term_years
+      from org o cross join lateral (select e.org_id, e.held_on, e.term_years from election e
+        where e.org_id = o.id and e.kind = 'regular' and e.held_on <= ${asOf}
+        order by e.held_on desc limit 1) e
+      where ${inSubtree('o.path', rootPath)}`,
+    ),
     loadLeadership(db, rootPath, asOf),
   ]);
   const countsBy = new Map<string, OrgFacts['counts']>();

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { read } from '../../db/batch.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { LeadershipFacts, Seat } from '../../domain/checks/leadership-facts.ts';
 import type { MeetingVoteFacts } from '../../domain/checks/voting-rights.ts';
@@ -19,16 +20,22 @@ export async function loadLeadership(
   const orgIn = inSubtree('o.path', rootPath);
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   // each org's last regular election up to asOf: one index probe per org of the subtree (a lateral join,
-  // computed once per org — a scalar subquery in the CASEs below ran four times per position row)
+  // computed once per org — a scalar subquery in the CASEs below ran four times per position row); elections
+  // are read org by org too (`offset 0` keeps the lateral: a generic plan, one branch's, hashed every election)
   const since = sql`left join lateral (select max(e.held_on) as since from election e
     where e.org_id = o.id and e.kind = 'regular' and e.held_on <= ${asOf}) s on true`;
   const [secretaries, elections, seats, days] = await Promise.all([
-    sql<{ orgId: string; flags: string[] }>`
+    read(
+      db,
+      sql<{ orgId: string; flags: string[] }>`
       select p.org_id, pe.flags from position p join org o on o.id = p.org_id join person pe on pe.id = p.person_id
       where ${orgIn} and p.role = 'secretary' and p.valid_from <= ${asOf}
-        and (p.valid_to is null or p.valid_to > ${asOf})`.execute(db),
+        and (p.valid_to is null or p.valid_to > ${asOf})`,
+    ),
     // the votes of the 党员大会 records of the year, grouped by org and day, joined to that day's elections
-    sql<{ orgId: string; heldOn: string; kind: string; votes: MeetingVoteFacts[] }>`
+    read(
+      db,
+      sql<{ orgId: string; heldOn: string; kind: string; votes: MeetingVoteFacts[] }>`
       with votes as (
         select m.org_id, m.held_on, jsonb_agg(v.vote order by m.held_at, v.i) as votes
         from meeting m cross join lateral jsonb_array_elements(m.votes) with ordinality as v(vote, i)
@@ -36,22 +43,31 @@ export async function loadLeadership(
           and m.tags ? 'branch_assembly' and m.votes <> '[]'::jsonb
         group by 1, 2)
       select e.org_id, e.held_on::text as held_on, e.kind, coalesce(v.votes, '[]'::jsonb) as votes
-      from election e join org o on o.id = e.org_id
+      from org o cross join lateral (select * from election e
+          where e.org_id = o.id and e.held_on between ${yearStart} and ${asOf} offset 0) e
         left join votes v on v.org_id = e.org_id and v.held_on = e.held_on
-      where ${orgIn} and e.held_on between ${yearStart} and ${asOf}
-      order by e.held_on`.execute(db),
-    sql<{ orgId: string; personId: string; role: string; startOn: string | null; endOn: string | null }>`
+      where ${orgIn}
+      order by e.held_on`,
+    ),
+    read(
+      db,
+      sql<{ orgId: string; personId: string; role: string; startOn: string | null; endOn: string | null }>`
       select p.org_id, p.person_id, p.role,
         case when p.valid_from <= ${asOf} and (s.since is null or p.valid_from >= s.since)
           then p.valid_from::text end as start_on,
         case when p.valid_to <= ${asOf} and (s.since is null or p.valid_to >= s.since)
           then p.valid_to::text end as end_on
       from position p join org o on o.id = p.org_id ${since}
-      where ${orgIn} and p.role in ${SEATS}`.execute(db),
-    sql<{ orgId: string; day: string }>`
+      where ${orgIn} and p.role in ${SEATS}`,
+    ),
+    read(
+      db,
+      sql<{ orgId: string; day: string }>`
       select e.org_id, e.held_on::text as day
-      from election e join org o on o.id = e.org_id ${since}
-      where ${orgIn} and e.held_on <= ${asOf} and e.held_on >= coalesce(s.since, e.held_on)`.execute(db),
+      from org o ${since} cross join lateral (select e.org_id, e.held_on from election e
+        where e.org_id = o.id and e.held_on <= ${asOf} and e.held_on >= coalesce(s.since, e.held_on) offset 0) e
+      where ${orgIn}`,
+    ),
   ]);
   const out = new Map<string, LeadershipFacts>();
   const get = (orgId: string) => {

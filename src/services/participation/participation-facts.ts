@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { read } from '../../db/batch.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import {
   type AttendanceMark,
@@ -51,9 +52,12 @@ export async function loadParticipation(
     minAbsentMonths === undefined
       ? undefined
       : (
-          await sql<{ personId: string }>`
+          await read(
+            db,
+            sql<{ personId: string }>`
             select person_id from absence_month where month between ${from} and ${asOf}
-            group by person_id having count(*) >= ${minAbsentMonths}`.execute(db)
+            group by person_id having count(*) >= ${minAbsentMonths}`,
+          )
         ).rows.map((r) => r.personId);
   if (atRisk?.length === 0) return new Map();
   /** `and <column> is one of the people at risk` when only they are loaded. */
@@ -66,40 +70,55 @@ export async function loadParticipation(
   // large results read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
   const [members, spans] = await Promise.all([
-    sql<{ personId: string; orgId: string; name: string; since: string }>`
+    read(
+      raw,
+      sql<{ personId: string; orgId: string; name: string; since: string }>`
       select ms.person_id as "personId", ms.org_id as "orgId", pe.name, (min(x.valid_from))::text as since
       from membership ms
       join person pe on pe.id = ms.person_id
       join membership x on x.person_id = ms.person_id and x.org_id = ms.org_id and x.status in ${PARTY}
       where ${isCurrent('ms')} ${ofAtRisk('ms.person_id')}
       group by ms.person_id, ms.org_id, pe.name, pe.ref
-      order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`.execute(raw),
-    sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
+      order by ms.org_id, pe.ref nulls last, pe.name, ms.person_id`,
+    ),
+    read(
+      raw,
+      sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
       select ms.person_id as "personId", ms.org_id as "orgId", ms.valid_from::text as "validFrom",
         ms.valid_to::text as "validTo"
       from membership ms
       where ms.person_id in (${cur}) and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
-        and (ms.valid_to is null or ms.valid_to > ${from})`.execute(raw),
+        and (ms.valid_to is null or ms.valid_to > ${from})`,
+    ),
   ]);
   const people = [...new Set(members.rows.map((m) => m.personId))];
   const orgs = [...new Set(spans.rows.map((s) => s.orgId))];
   if (people.length === 0) return new Map();
   const inOrgs = sql`m.org_id = any(${orgs}::uuid[])`;
   const [meetings, away, extra] = await Promise.all([
-    sql<{ orgId: string; days: string[] }>`
+    read(
+      raw,
+      sql<{ orgId: string; days: string[] }>`
       select m.org_id as "orgId", array_agg(m.held_on::text order by m.held_on) as days from meeting m
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE}
-      group by m.org_id`.execute(raw),
-    sql<{ personId: string; orgId: string; day: string; status: AttendanceMark['status'] }>`
+      group by m.org_id`,
+    ),
+    read(
+      raw,
+      sql<{ personId: string; orgId: string; day: string; status: AttendanceMark['status'] }>`
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day, a.status
       from meeting_attendance a join meeting m on m.id = a.meeting_id
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'
-        ${ofAtRisk('a.person_id')}`.execute(raw),
-    sql<{ personId: string; orgId: string; day: string }>`
+        ${ofAtRisk('a.person_id')}`,
+    ),
+    read(
+      raw,
+      sql<{ personId: string; orgId: string; day: string }>`
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day
       from meeting_attendance a join meeting m on m.id = a.meeting_id
       where a.person_id in (${cur}) and a.status = 'present' and ${window}
-        and not (m.tags ?| ${WIDE})`.execute(raw),
+        and not (m.tags ?| ${WIDE})`,
+    ),
   ]);
   // one tally per member row (a person current in two orgs has two), fed every mark of the person
   const yearFrom = `${asOf.slice(0, 4)}-01-01`;
@@ -187,7 +206,9 @@ export async function loadVotersOn(
   rootPath: string,
   asOf: string,
 ): Promise<Map<string, Record<string, number>>> {
-  const rows = await sql<{ id: string; orgId: string; n: number }>`
+  const rows = await read(
+    db,
+    sql<{ id: string; orgId: string; n: number }>`
     select m.id, m.org_id, (
       select count(distinct f.person_id) from membership f
       where f.org_id = m.org_id and f.status = 'full' and f.valid_from <= m.held_on
@@ -195,7 +216,8 @@ export async function loadVotersOn(
     )::int as n
     from meeting m
     where ${inSubtree('m.org_path', rootPath)} and m.held_on between ${`${asOf.slice(0, 4)}-01-01`} and ${asOf}
-      and m.status <> 'planned' and m.votes <> '[]'::jsonb`.execute(db);
+      and m.status <> 'planned' and m.votes <> '[]'::jsonb`,
+  );
   const out = new Map<string, Record<string, number>>();
   for (const r of rows.rows) {
     const rec = out.get(r.orgId) ?? {};
