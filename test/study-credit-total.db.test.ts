@@ -29,7 +29,10 @@ describe('study_credit_total: meeting credit kept at write time (EDU-001…003)'
         coalesce(sum(hours) filter (where kind = 'online'), 0) as hours_online,
         count(*) filter (where kind = 'online')::int as n_online,
         coalesce(sum(hours) filter (where kind = 'self_study'), 0) as hours_self,
-        count(*) filter (where kind = 'self_study')::int as n_self
+        count(*) filter (where kind = 'self_study')::int as n_self,
+        (coalesce(sum(hours) filter (where kind in ('concentrated_training', 'collective_study')), 0))::float8
+          as cc_hours,
+        (coalesce(sum(hours) filter (where kind = 'concentrated_training'), 0))::float8 as conc_hours
       from study_credit_source group by 1, 2 order by 1, 2`.execute(db());
     const norm = (rows: Record<string, unknown>[]) =>
       rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])));

@@ -17,13 +17,15 @@ import { type TestContext, createTestContext } from './server.ts';
 /** The trigger-kept totals and the same totals recomputed from study_record now. */
 async function totalsVsRecount(ctx: TestContext) {
   const cols = KINDS.flatMap(([, c]) => [`hours_${c}::float8 as hours_${c}`, `n_${c}`]).join(', ');
+  // with the float8 sums generated beside them (migration 0019), recomputed here from the hours
+  const sums = `(hours_concentrated + hours_collective)::float8 as cc_hours, hours_concentrated::float8 as conc_hours`;
   const year = await sql
     .raw<Record<string, unknown>>(`
-    select person_id, year, ${cols}, n from study_year_total order by 1, 2`)
+    select person_id, year, ${cols}, n, cc_hours, conc_hours from study_year_total order by 1, 2`)
     .execute(ctx.deps.db);
   const yearRecount = await sql
     .raw<Record<string, unknown>>(`
-    select person_id, year, ${cols}, n from (
+    select person_id, year, ${cols}, n, ${sums} from (
       select person_id, extract(year from studied_on)::int as year,
         ${KINDS.map(
           ([k, c]) =>

@@ -34,7 +34,11 @@ describe('batched reads', () => {
       readAll(db, db.selectFrom('org').select(['code', 'parentId']).where('code', '=', 'no-such-org')),
       // more queries than a batch has parts: these share a statement with those above (parameters renumbered)
       read(db, sql<{ v: string }>`select ${'$2'}::text || '$1' as v`),
-      read(db, sql<{ v: number }>`select ${7}::int + ${8}::int as v`),
+      read(
+        db,
+        sql<{ v: number }>`select ${7}::int -- a comment's apostrophe, then a parameter and a literal
+          + ${8}::int + length('') as v`,
+      ),
       read(db, sql<{ v: number }>`select ${9}::int as v`),
     ]);
   };

@@ -79,9 +79,11 @@ function enqueue(batch: Batch, executor: Db, compiled: CompiledQuery): Promise<u
   });
 }
 
-/** Renumbers the `$n` parameters of a statement by `offset` (outside string literals). */
+/** Renumbers the `$n` parameters of a statement by `offset` (outside comments and string literals). */
 function shiftParams(text: string, offset: number): string {
-  return text.replace(/'(?:[^']|'')*'|\$(\d+)/g, (m, n) => (n ? `$${Number(n) + offset}` : m));
+  return text.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|\$(\d+)/g, (m, n) =>
+    n ? `$${Number(n) + offset}` : m,
+  );
 }
 
 async function run(db: Db, queries: Pending[]): Promise<void> {

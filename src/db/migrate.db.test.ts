@@ -208,6 +208,8 @@ const EXPECTED: Record<keyof DB, string[]> = {
   studyYearTotal: [
     'person_id',
     'year',
+    'cc_hours',
+    'conc_hours',
     'hours_concentrated',
     'n_concentrated',
     'hours_collective',
@@ -221,6 +223,8 @@ const EXPECTED: Record<keyof DB, string[]> = {
   studyCreditTotal: [
     'person_id',
     'year',
+    'cc_hours',
+    'conc_hours',
     'hours_concentrated',
     'n_concentrated',
     'hours_collective',

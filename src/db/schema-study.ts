@@ -97,7 +97,15 @@ export interface KindTotals {
   nSelf: number;
 }
 
-export interface StudyYearTotalTable extends KindTotals {
+/** float8 sums generated from the kinds' hours (migration 0019), for the EDU people query's filter. */
+export interface KeptSums {
+  /** 集中培训 + 集体学习 hours. */
+  ccHours: ColumnType<number, never, never>;
+  /** 集中培训 hours. */
+  concHours: ColumnType<number, never, never>;
+}
+
+export interface StudyYearTotalTable extends KindTotals, KeptSums {
   personId: string;
   year: number;
   n: number;
@@ -107,7 +115,7 @@ export interface StudyYearTotalTable extends KindTotals {
  * Meeting credit per person and year, kept by triggers on meeting, meeting_attendance, membership and
  * study_credit_setting (EDU-001…003, migration 0014): hours and credited meetings per kind.
  */
-export interface StudyCreditTotalTable extends KindTotals {
+export interface StudyCreditTotalTable extends KindTotals, KeptSums {
   personId: string;
   year: number;
 }

@@ -17,6 +17,7 @@ import * as m202611240015 from './202611240015_absence_months.ts';
 import * as m202611240016 from './202611240016_life_fact_indexes.ts';
 import * as m202611240017 from './202611240017_person_admission.ts';
 import * as m202611240018 from './202611240018_evaluation_indexes.ts';
+import * as m202611240019 from './202611240019_study_total_sums.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '202611240016_life_fact_indexes': m202611240016,
   '202611240017_person_admission': m202611240017,
   '202611240018_evaluation_indexes': m202611240018,
+  '202611240019_study_total_sums': m202611240019,
 };

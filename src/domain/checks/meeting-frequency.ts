@@ -86,6 +86,20 @@ export const FREQUENCY_RULES: Rule[] = [
   },
 ];
 
+type Period = { key: string; start: string; end: string; months: string[] };
+/** The periods of each kind as of a day, with their months: the same for every org of a run (computed once). */
+const periodsMemo = new Map<string, Period[]>();
+function periodsWithMonths(asOf: string, kind: PeriodKind): Period[] {
+  const key = `${asOf}|${kind}`;
+  let hit = periodsMemo.get(key);
+  if (!hit) {
+    if (periodsMemo.size > 64) periodsMemo.clear();
+    hit = periodsOfYear(asOf, kind).map((p) => ({ ...p, months: monthsOf(p.start, p.end) }));
+    periodsMemo.set(key, hit);
+  }
+  return hit;
+}
+
 /** The 'YYYY-MM' keys of the months a period spans (1, 3 or 12). */
 function monthsOf(start: string, end: string): string[] {
   const out: string[] = [];
@@ -126,12 +140,12 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
       const { min, sourceRef } = minimum(param, rule.param);
       if (!min) continue;
       const byMonth = f.monthly[rule.tag] ?? {};
-      for (const p of periodsOfYear(asOf, rule.period)) {
+      const since = rule.since?.(f.org);
+      for (const p of periodsWithMonths(asOf, rule.period)) {
         if (f.org.establishedOn && f.org.establishedOn > p.start) continue;
-        const since = rule.since?.(f.org);
         if (since && since > p.start) continue;
         let held = 0;
-        for (const month of monthsOf(p.start, p.end)) held += byMonth[month] ?? 0;
+        for (const month of p.months) held += byMonth[month] ?? 0;
         if (held >= min) continue;
         const ended = asOf >= p.end;
         const what = MEETING_TAG_LABEL[rule.tag];
