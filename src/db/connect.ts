@@ -18,6 +18,15 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/** Kysely instances over a pool of several connections (see {@link runsConcurrently}). */
+const pooled = new WeakSet<object>();
+
+/**
+ * Whether statements issued at once on `db` run concurrently: a PostgreSQL pool, not PGlite (one connection) nor
+ * a transaction (one connection). Splitting a long statement in two pays only where they do.
+ */
+export const runsConcurrently = (db: object): boolean => pooled.has(db);
+
 const DATE_OID = 1082;
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -52,6 +61,7 @@ export function openPostgres(url: string, poolSize = 10, opts: { prepare?: boole
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
   });
+  if (poolSize > 1) pooled.add(db);
   const listeners: pg.Client[] = [];
   registerWatch(db, async (channel, onNotify, onLost) => {
     const client = new pg.Client({ connectionString: url });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { read } from '../../db/batch.ts';
+import { runsConcurrently } from '../../db/connect.ts';
 import { withPlanPerCall } from '../../db/prepared-client.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { EduFacts, EduPerson } from '../../domain/checks/edu-facts.ts';
@@ -127,9 +128,10 @@ export async function loadEduFacts(
       (after.records || after.credits ? withPlanPerCall : <T>(f: () => Promise<T>) => f())(() =>
         read(raw, eduPeopleQuery({ rootPath, asOf, years, after, oneBranch, concern, dayRows, reportable })),
       );
-    // one branch: one statement (batched with the others); larger subtrees: a statement a year, run concurrently
-    // (the longest statement of a city run, its two halves on two cores; the previous year has no tails)
-    if (oneBranch)
+    // one branch: one statement (batched with the others); larger subtrees on a pool: a statement a year, run
+    // concurrently (the longest statement of a city run, its two halves on two cores; the previous year has no
+    // tails) — on one connection (PGlite, a transaction) the halves would only repeat the shared work
+    if (oneBranch || !runsConcurrently(db))
       return query(
         [
           [year - 1, prevEnd],

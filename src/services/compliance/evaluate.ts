@@ -172,7 +172,7 @@ async function evaluate(
     rootPath,
     opts.asOf,
     orgs,
-    opts.loadAll || branch ? {} : participationScope(inForce, overrides),
+    branch ? { oneTurn: true } : opts.loadAll ? {} : participationScope(inForce, overrides),
     inForce,
   );
   const edu = loadEduFacts(

@@ -19,7 +19,11 @@ import { votingRights } from '../../domain/checks/voting-rights.ts';
 import type { InForce } from './in-force.ts';
 
 /** Whose participation to load (see loadParticipation): everyone, or only members absent in enough months. */
-export type ParticipationScope = { minAbsentMonths?: number };
+export type ParticipationScope = {
+  minAbsentMonths?: number;
+  /** Every participation query at once (a batched branch run: one round trip). */
+  oneTurn?: boolean;
+};
 
 /**
  * Organizational-life facts for a subtree, for the calendar year of `asOf` up to that day, in three

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { read } from '../../db/batch.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import {
@@ -36,7 +36,8 @@ export async function loadParticipation(
   db: Tx,
   rootPath: string,
   asOf: string,
-  opts: { from?: string; onlyOrgId?: string; minAbsentMonths?: number } = {},
+  /** `oneTurn`: issue every query at once (a batched branch run), the later ones keyed by subqueries. */
+  opts: { from?: string; onlyOrgId?: string; minAbsentMonths?: number; oneTurn?: boolean } = {},
 ): Promise<Map<string, ParticipationFacts>> {
   const { onlyOrgId, minAbsentMonths } = opts;
   const from = opts.from ?? addMonths(`${asOf.slice(0, 7)}-01`, -LOOKBACK_MONTHS);
@@ -67,9 +68,12 @@ export async function loadParticipation(
     ? sql`select unnest(${atRisk}::uuid[])`
     : sql`select distinct c.person_id from membership c where ${isCurrent('c')}`;
   const window = sql`m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
+  /** Membership rows `ms` of the current members' spans in the window. */
+  const spansOf = sql`ms.person_id in (${cur}) and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
+    and (ms.valid_to is null or ms.valid_to > ${from})`;
   // large results read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
-  const [members, spans] = await Promise.all([
+  const first = Promise.all([
     read(
       raw,
       sql<{ personId: string; orgId: string; name: string; since: string }>`
@@ -86,40 +90,53 @@ export async function loadParticipation(
       sql<{ personId: string; orgId: string; validFrom: string; validTo: string | null }>`
       select ms.person_id as "personId", ms.org_id as "orgId", ms.valid_from::text as "validFrom",
         ms.valid_to::text as "validTo"
-      from membership ms
-      where ms.person_id in (${cur}) and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
-        and (ms.valid_to is null or ms.valid_to > ${from})`,
+      from membership ms where ${spansOf}`,
     ),
   ]);
-  const people = [...new Set(members.rows.map((m) => m.personId))];
-  const orgs = [...new Set(spans.rows.map((s) => s.orgId))];
-  if (people.length === 0) return new Map();
-  const inOrgs = sql`m.org_id = any(${orgs}::uuid[])`;
-  const [meetings, away, extra] = await Promise.all([
-    read(
-      raw,
-      sql<{ orgId: string; days: string[] }>`
+  const second = (inOrgs: RawBuilder<unknown>) =>
+    Promise.all([
+      read(
+        raw,
+        sql<{ orgId: string; days: string[] }>`
       select m.org_id as "orgId", array_agg(m.held_on::text order by m.held_on) as days from meeting m
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE}
       group by m.org_id`,
-    ),
-    read(
-      raw,
-      sql<{ personId: string; orgId: string; day: string; status: AttendanceMark['status'] }>`
+      ),
+      read(
+        raw,
+        sql<{ personId: string; orgId: string; day: string; status: AttendanceMark['status'] }>`
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day, a.status
       from meeting_attendance a join meeting m on m.id = a.meeting_id
       where ${inOrgs} and ${window} and m.tags ?| ${WIDE} and a.status <> 'present'
         ${ofAtRisk('a.person_id')}`,
-    ),
-    read(
-      raw,
-      sql<{ personId: string; orgId: string; day: string }>`
+      ),
+      read(
+        raw,
+        sql<{ personId: string; orgId: string; day: string }>`
       select a.person_id as "personId", m.org_id as "orgId", m.held_on::text as day
       from meeting_attendance a join meeting m on m.id = a.meeting_id
       where a.person_id in (${cur}) and a.status = 'present' and ${window}
         and not (m.tags ?| ${WIDE})`,
-    ),
-  ]);
+      ),
+    ]);
+
+  let members: Awaited<typeof first>[0];
+  let spans: Awaited<typeof first>[1];
+  let later: Awaited<ReturnType<typeof second>>;
+  if (opts.oneTurn) {
+    // every query at once (one round trip of a batched branch run): the orgs of the spans as a subquery
+    [[members, spans], later] = await Promise.all([
+      first,
+      second(sql`m.org_id in (select ms.org_id from membership ms where ${spansOf})`),
+    ]);
+    if (members.rows.length === 0) return new Map();
+  } else {
+    [members, spans] = await first;
+    const orgs = [...new Set(spans.rows.map((s) => s.orgId))];
+    if (members.rows.length === 0) return new Map();
+    later = await second(sql`m.org_id = any(${orgs}::uuid[])`);
+  }
+  const [meetings, away, extra] = later;
   // one tally per member row (a person current in two orgs has two), fed every mark of the person
   const yearFrom = `${asOf.slice(0, 4)}-01-01`;
   const byOrg = orgMeetings(meetings.rows, yearFrom);
