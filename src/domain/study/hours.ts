@@ -79,36 +79,38 @@ export function yearHours(
   credits: StudyItem[],
   countOnline: boolean,
 ): YearHours {
+  // plain sums, not a record per call (the whole city's person-years go through here on every run)
   const y = String(year);
-  const byKind: Record<StudyKind, number> = {
-    concentrated_training: 0,
-    collective_study: 0,
-    online: 0,
-    self_study: 0,
-  };
+  let concentrated = 0;
+  let collective = 0;
+  let online = 0;
+  let self = 0;
   let sessions = 0;
   let fromMeetings = 0;
-  for (const [list, credited] of [
-    [items, false],
-    [credits, true],
-  ] as const)
-    for (const it of list) {
+  for (let pass = 0; pass < 2; pass++)
+    for (const it of pass === 0 ? items : credits) {
       if (it.date.slice(0, 4) !== y) continue;
-      byKind[it.kind] += it.hours;
-      if (credited) fromMeetings += it.hours;
-      if (it.kind === 'concentrated_training') sessions += it.sessions ?? 1;
+      if (it.kind === 'concentrated_training') {
+        concentrated += it.hours;
+        sessions += it.sessions ?? 1;
+      } else if (it.kind === 'collective_study') collective += it.hours;
+      else if (it.kind === 'online') online += it.hours;
+      else self += it.hours;
+      if (pass === 1) fromMeetings += it.hours;
     }
-  const kinds = countedKinds(countOnline);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
     year,
-    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, round(v)])) as Record<
-      StudyKind,
-      number
-    >,
+    byKind: {
+      concentrated_training: round(concentrated),
+      collective_study: round(collective),
+      online: round(online),
+      self_study: round(self),
+    },
     fromMeetings: round(fromMeetings),
-    counted: round(kinds.reduce((s, k) => s + byKind[k], 0)),
-    concentratedHours: round(byKind.concentrated_training),
+    // summed in the order of countedKinds
+    counted: round(countOnline ? 0 + concentrated + collective + online : 0 + concentrated + collective),
+    concentratedHours: round(concentrated),
     concentratedSessions: sessions,
   };
 }

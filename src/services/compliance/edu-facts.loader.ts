@@ -93,6 +93,8 @@ export async function loadEduFacts(
   bounds: EduBounds | Promise<EduBounds> = {},
   /** The subtree is one branch (the refresh after a write): see {@link whoCte}. */
   oneBranch = false,
+  /** Filled with the refs (else ids) of the people sent, by id (the evaluation's findings name them). */
+  refs?: Map<string, string>,
 ): Promise<EduFacts[]> {
   const ready = Promise.resolve(bounds);
   const year = Number(asOf.slice(0, 4));
@@ -195,6 +197,7 @@ export async function loadEduFacts(
   const personAt = new Map<string, EduPerson>();
   // rows come by year, then person (uuid order = the order of their text)
   for (const r of people.rows) {
+    refs?.set(r.personId, r.ref ?? r.personId);
     const f = byOrg.get(r.orgId);
     if (!f) continue;
     const key = `${r.orgId}|${r.personId}`;

@@ -19,6 +19,7 @@ export type EduPeopleRow = {
   orgId: string;
   personId: string;
   name: string;
+  ref: string | null;
   roles: string[] | null;
   secretarySince: string | null;
 } & YearTotals &
@@ -102,11 +103,11 @@ export function eduPeopleQuery(p: {
       left join roles on roles.year = x.year and roles.org_id = x.org_id and roles.person_id = x.person_id
       ${totals}
     ${needed})
-  select y.year, y.org_id as "orgId", y.person_id as "personId", per.name, y.roles,
+  select y.year, y.org_id as "orgId", y.person_id as "personId", per.name, per.ref, y.roles,
     y.secretary_since as "secretarySince", ${sql.join(
       [...KIND_COLUMNS, ...CREDIT_COLUMNS].flatMap((k) => [sql.ref(`y.${k.hours}`), sql.ref(`y.${k.n}`)]),
     )}
   -- names by key for the few rows kept (a hash join read all of person)
-  from needed y cross join lateral (select name from person where id = y.person_id offset 0) per
+  from needed y cross join lateral (select name, ref from person where id = y.person_id offset 0) per
   order by y.year, y.person_id`;
 }

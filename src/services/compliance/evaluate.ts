@@ -162,9 +162,11 @@ async function evaluate(
   const rootPath = root.path;
   // what the packs in force score: only their rules' facts are loaded, only their bounds apply
   const inForce = opts.loadAll ? everyPack(packs) : packsInForce(packs, around, opts.packId);
-  // one branch reads its people's refs with its facts (a lookup after judging was its last round trip); the
-  // findings of a larger subtree name a small part of its people: those are looked up after judging
-  const knownRefs = branch ? subtreeRefs(deps.db, rootPath) : Promise.resolve(new Map<string, string>());
+  // one branch reads its people's refs with its facts (a lookup after judging was its last round trip); a larger
+  // subtree's EDU facts bring their people's refs (most findings about people), the others are looked up after
+  // judging
+  const eduRefs = new Map<string, string>();
+  const knownRefs = branch ? subtreeRefs(deps.db, rootPath) : Promise.resolve(eduRefs);
   const orgFacts = loadOrgFacts(deps.db, rootPath, opts.asOf);
   const orgs = orgFacts.then((r) => r.facts);
   const life = loadLifeFacts(
@@ -187,6 +189,7 @@ async function evaluate(
       publications: inForce.scores('EDU-007'),
     },
     branch,
+    eduRefs,
   );
   const judge = orgFacts.then(({ placement }) => judgeBy(opts, packs, placement, around.above, overrides));
   // each loader's facts are judged as they arrive: Node judges the org and life facts while PostgreSQL still
