@@ -88,8 +88,10 @@ export async function importDataset(
     });
   });
   // fresh statistics after a bulk load: PGlite has no autovacuum, and a planner that still thinks
-  // the tables are empty picks nested loops over hundreds of thousands of rows
-  await sql`analyze`.execute(deps.db);
+  // the tables are empty picks nested loops over hundreds of thousands of rows. Vacuumed too (outside a
+  // transaction: it cannot run in one): the visibility map lets index-only scans skip the heap, which PGlite
+  // would otherwise never get (school demo on PGlite: import 6.8 s + 0.7 s, a whole evaluation 218 → 181 ms)
+  await sql`${sql.raw(deps.db.isTransaction ? 'analyze' : 'vacuum analyze')}`.execute(deps.db);
   return report(true);
 }
 
