@@ -4,19 +4,15 @@ import type { Tx } from '../deps.ts';
 import { activePacks, packParams, standardPacks } from './evaluate.ts';
 import { loadOverrides, overridesAt, withOverrides } from './overrides.ts';
 
-/** The sequence numbers an org's path is made of: its ancestors' and its own. */
-const seqsOf = (path: string) =>
-  path
-    .split('/')
-    .filter(Boolean)
-    .map((s) => Number.parseInt(s, 36));
-
 /**
  * Packs set on the org at `path` or on any of its ancestors, path → pack id: one indexed lookup by the
  * sequence numbers the path is made of (an org's path lists its ancestors' sequence numbers).
  */
 export async function ancestorPacks(db: Tx, path: string): Promise<Map<string, string>> {
-  const seqs = seqsOf(path);
+  const seqs = path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => Number.parseInt(s, 36));
   if (seqs.length === 0) return new Map();
   const rows = await db
     .selectFrom('org')

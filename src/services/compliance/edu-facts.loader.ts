@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { read } from '../../db/batch.ts';
+import { read, readAll } from '../../db/batch.ts';
 import { runsConcurrently } from '../../db/connect.ts';
 import { withPlanPerCall } from '../../db/prepared-client.ts';
 import { inSubtree } from '../../db/subtree.ts';
@@ -57,13 +57,12 @@ export type EduReportable = {
 
 /**
  * What the EDU loader sends: see {@link loadEduFacts}. `after`: the dated-after probe's answer when the caller
- * started it (first: the people query waits for it and is the longest statement of a branch run), else the
- * loader probes.
+ * has it (the evaluation reads it with its context), else the loader probes.
  */
 export type EduBounds = {
   dayFloor?: number;
   reportable?: EduReportable;
-  after?: DatedAfter | Promise<DatedAfter>;
+  after?: DatedAfter;
   /** The quarterly points publications (EDU-007): false when no pack in force scores it. */
   publications?: boolean;
 };
@@ -86,17 +85,13 @@ export async function loadEduFacts(
   asOf: string,
   /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
   orgs: OrgFacts[] | Promise<OrgFacts[]>,
-  /**
-   * The per-day floor (EDU-006; none: no day totals) and the reportable bounds, or their promise (read from
-   * the packs and overrides): only the queries that need them wait for them.
-   */
-  bounds: EduBounds | Promise<EduBounds> = {},
+  /** The per-day floor (EDU-006; none: no day totals) and the reportable bounds (from the packs and overrides). */
+  bounds: EduBounds = {},
   /** The subtree is one branch (the refresh after a write): see {@link whoCte}. */
   oneBranch = false,
   /** Filled with the refs (else ids) of the people sent, by id (the evaluation's findings name them). */
   refs?: Map<string, string>,
 ): Promise<EduFacts[]> {
-  const ready = Promise.resolve(bounds);
   const year = Number(asOf.slice(0, 4));
   const from = `${year - 1}-01-01`;
   const prevEnd = `${year - 1}-12-31`;
@@ -105,23 +100,20 @@ export async function loadEduFacts(
   const dayRowsOver = (dayFloor: number) => sql`select t.person_id, t.day, t.hours from study_day_total t
     where t.hours > ${Number.isFinite(dayFloor) ? dayFloor : null} and t.day between ${from} and ${asOf}
       and t.person_id in (${subtreePeople(rootPath)})`;
+  const { reportable, dayFloor = Number.POSITIVE_INFINITY, publications = true } = bounds;
   // with reportable bounds, the new members EDU-005 can report: those not trained in their window by asOf
-  const concernOf = ({ reportable: r }: EduBounds) =>
-    whoCte(
-      rootPath,
-      from,
-      oneBranch,
-      r
-        ? { newMembers: r.newMembers, secretaries: r.secretaries, untrainedBy: asOf }
-        : { newMembers: true, secretaries: true },
-    );
+  const concern = whoCte(
+    rootPath,
+    from,
+    oneBranch,
+    reportable
+      ? { newMembers: reportable.newMembers, secretaries: reportable.secretaries, untrainedBy: asOf }
+      : { newMembers: true, secretaries: true },
+  );
   // what is dated after asOf in its year is subtracted from the kept totals — usually nothing (evaluating today)
-  // (the other queries start at once: only this one waits for the probe)
-  const peopleRows = ready.then(async (b) => {
-    const dated = await (b.after ?? eduDatedAfter(db, asOf));
-    const { reportable } = b;
-    const concern = concernOf(b);
-    const dayRows = dayRowsOver(b.dayFloor ?? Number.POSITIVE_INFINITY);
+  const peopleRows = (async () => {
+    const dated = bounds.after ?? (await eduDatedAfter(db, asOf));
+    const dayRows = dayRowsOver(dayFloor);
     // the person-years of some of the two years: [year, reference day]; `after`: the tails (asOf's year only)
     const query = (years: [number, string][], after: DatedAfter) =>
       // the tails sum what is dated after asOf (a past date: months of records, see `tails`); a generic plan cannot
@@ -146,45 +138,41 @@ export async function loadEduFacts(
       query([[year, asOf]], dated),
     ]);
     return { rows: [...prev.rows, ...cur.rows] };
-  });
+  })();
   const [people, days, admissions, pubs] = await Promise.all([
     peopleRows,
-    ready.then(({ dayFloor = Number.POSITIVE_INFINITY }) =>
-      Number.isFinite(dayFloor)
-        ? sql<{ personId: string; day: string; hours: number }>`
-          select d.person_id, d.day::text as day, d.hours::float8 as hours from (${dayRowsOver(dayFloor)}) d`.execute(
-            db,
-          )
-        : { rows: [] },
-    ),
-    ready.then((b) =>
-      read(
-        db,
-        sql<{
-          personId: string;
-          probationFrom: string | null;
-          fullFrom: string | null;
-          concentrated: string[];
-        }>`
-      with ${concernOf(b)}
+    Number.isFinite(dayFloor)
+      ? read(
+          db,
+          sql<{ personId: string; day: string; hours: number }>`
+          select d.person_id, d.day::text as day, d.hours::float8 as hours from (${dayRowsOver(dayFloor)}) d`,
+        )
+      : { rows: [] },
+    read(
+      db,
+      sql<{
+        personId: string;
+        probationFrom: string | null;
+        fullFrom: string | null;
+        concentrated: string[];
+      }>`
+      with ${concern}
       select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
           order by s.studied_on) as concentrated
       from who w left join recent r on r.person_id = w.person_id`,
-      ),
     ),
-    ready.then(({ publications = true }) =>
-      publications
-        ? db
+    publications
+      ? readAll(
+          db,
+          db
             .selectFrom('pointsPublication')
             .select(['orgId', 'period'])
-            .where(inSubtree('orgPath', rootPath))
-            .execute()
-        : [],
-    ),
+            .where(inSubtree('orgPath', rootPath)),
+        )
+      : [],
   ]);
-  const dayFloor = (await ready).dayFloor ?? Number.POSITIVE_INFINITY;
   const dayTotals = new Map<string, { date: string; hours: number }[]>();
   for (const d of days.rows) pushTo(dayTotals, d.personId, { date: d.day, hours: Number(d.hours) });
   const admission = new Map(admissions.rows.map((a) => [a.personId, a]));

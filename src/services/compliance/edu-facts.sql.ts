@@ -118,15 +118,16 @@ export const tails = (asOf: string, oneBranch: boolean, after: DatedAfter) => {
   return read.length ? sql`${sql.join(read)},` : sql``;
 };
 
+/** Columns `records`, `credits`: whether own records or credited meetings are dated after `asOf` in its year. */
+export const datedAfterColumns = (asOf: string) => {
+  const end = `${asOf.slice(0, 4)}-12-31`;
+  return sql`exists (select 1 from study_record where studied_on > ${asOf} and studied_on <= ${end}) as records,
+    exists (select 1 from meeting_study_credit where held_on > ${asOf} and held_on <= ${end}) as credits`;
+};
+
 /** Whether anything is dated after `asOf` in its year: own records, credited meetings (none when evaluating today). */
 export async function eduDatedAfter(db: Tx, asOf: string): Promise<DatedAfter> {
-  const end = `${asOf.slice(0, 4)}-12-31`;
-  const r = await sql<{ records: boolean; credits: boolean }>`select
-    exists (select 1 from study_record where studied_on > ${asOf} and studied_on <= ${end}) as records,
-    exists (select 1 from meeting_study_credit where held_on > ${asOf} and held_on <= ${end}) as credits`.execute(
-    db,
-  );
-  return r.rows[0];
+  return (await sql<DatedAfter>`select ${datedAfterColumns(asOf)}`.execute(db)).rows[0];
 }
 
 /** Columns of a kept total (alias `total`) less what is dated after the evaluation date (alias `after`, if any). */

@@ -38,18 +38,14 @@ export async function loadLifeFacts(
   asOf: string,
   /** The subtree's orgs, or their promise: the loader's queries start before the org facts arrive. */
   orgs: OrgFacts[] | Promise<OrgFacts[]>,
-  /** Whose participation to load, or its promise (the other queries do not wait for it). */
-  participationScope: ParticipationScope | Promise<ParticipationScope> = {},
-  /** What the packs in force score, or its promise. */
-  inForce: InForce | Promise<InForce>,
+  /** Whose participation to load. */
+  participationScope: ParticipationScope,
+  /** What the packs in force score. */
+  inForce: InForce,
 ): Promise<LifeFacts[]> {
-  const scoped = Promise.resolve(inForce);
   /** The query when one of the checks reading its facts is in force, else `none`. */
-  const forChecks = <T>(
-    checks: { ruleIds: readonly string[] }[],
-    query: () => Promise<T>,
-    none: T,
-  ): Promise<T> => scoped.then((f) => (f.scores(...checks.flatMap((c) => c.ruleIds)) ? query() : none));
+  const forChecks = <T>(checks: { ruleIds: readonly string[] }[], query: () => Promise<T>, none: T) =>
+    inForce.scores(...checks.flatMap((c) => c.ruleIds)) ? query() : Promise.resolve(none);
   const noRows = { rows: [] };
   const from = `${asOf.slice(0, 4)}-01-01`;
   const inRange = sql`${inSubtree('m.org_path', rootPath)} and m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
@@ -136,8 +132,7 @@ export async function loadLifeFacts(
       forChecks([annualPlan], () => loadPlanFacts(db, rootPath, asOf), new Map()),
       forChecks(
         [nonParticipation, participationRate],
-        () =>
-          Promise.resolve(participationScope).then((scope) => loadParticipation(db, rootPath, asOf, scope)),
+        () => loadParticipation(db, rootPath, asOf, participationScope),
         new Map(),
       ),
       forChecks([votingRights], () => loadVotersOn(db, rootPath, asOf), new Map()),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../deps.ts';
-import type { DatedAfter } from './edu-facts.sql.ts';
+import { type DatedAfter, datedAfterColumns } from './edu-facts.sql.ts';
 import type { OverrideRow } from './overrides.ts';
 
 /** Packs set around a subtree: at or above its root (path → pack, as ancestorPacks) and inside it. */
@@ -26,7 +26,6 @@ export async function loadRunContext(
   orgCode: string | undefined,
   asOf: string,
 ): Promise<RunContext | null> {
-  const end = `${asOf.slice(0, 4)}-12-31`;
   const root = orgCode
     ? sql`select path, kind from org where code = ${orgCode}`
     : sql`select '/'::text collate "C" as path, 'committee'::text as kind`;
@@ -48,8 +47,7 @@ export async function loadRunContext(
         from parameter_override p join org o on o.id = p.org_id where ${around('p.org_path')}) as overrides,
       (select json_agg(json_build_array(g.path, g.pack)) from org g
         where g.pack is not null and ${around('g.path')}) as packs,
-      exists (select 1 from study_record where studied_on > ${asOf} and studied_on <= ${end}) as records,
-      exists (select 1 from meeting_study_credit where held_on > ${asOf} and held_on <= ${end}) as credits
+      ${datedAfterColumns(asOf)}
     from root`.execute(db.withoutPlugins());
   const row = r.rows[0];
   if (!row) return null;

@@ -119,23 +119,18 @@ export async function loadParticipation(
         and not (m.tags ?| ${WIDE})`,
       ),
     ]);
-
-  let members: Awaited<typeof first>[0];
-  let spans: Awaited<typeof first>[1];
-  let later: Awaited<ReturnType<typeof second>>;
-  if (opts.oneTurn) {
-    // every query at once (one round trip of a batched branch run): the orgs of the spans as a subquery
-    [[members, spans], later] = await Promise.all([
-      first,
-      second(sql`m.org_id in (select ms.org_id from membership ms where ${spansOf})`),
-    ]);
-    if (members.rows.length === 0) return new Map();
-  } else {
-    [members, spans] = await first;
-    const orgs = [...new Set(spans.rows.map((s) => s.orgId))];
-    if (members.rows.length === 0) return new Map();
-    later = await second(sql`m.org_id = any(${orgs}::uuid[])`);
-  }
+  // oneTurn: every query at once (one round trip of a batched branch run), the orgs of the spans as a subquery;
+  // else the later queries keyed by the spans' orgs once read (none when there is no current member)
+  const [[members, spans], later] = opts.oneTurn
+    ? await Promise.all([
+        first,
+        second(sql`m.org_id in (select ms.org_id from membership ms where ${spansOf})`),
+      ])
+    : await first.then(async (f) => {
+        const orgs = [...new Set(f[1].rows.map((r) => r.orgId))];
+        return [f, f[0].rows.length ? await second(sql`m.org_id = any(${orgs}::uuid[])`) : null] as const;
+      });
+  if (members.rows.length === 0 || !later) return new Map();
   const [meetings, away, extra] = later;
   // one tally per member row (a person current in two orgs has two), fed every mark of the person
   const yearFrom = `${asOf.slice(0, 4)}-01-01`;
