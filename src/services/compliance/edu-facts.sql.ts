@@ -32,23 +32,26 @@ export type Concern = { newMembers: boolean; secretaries: boolean; untrainedBy?:
 export const whoCte = (rootPath: string, from: string, oneBranch: boolean, concern: Concern) => {
   const people = subtreePeople(rootPath);
   // the window as new-member-training.ts computes it (date + interval clamps to the month's end like addMonths)
-  const untrained = concern.untrainedBy
-    ? sql`and not exists (select 1 from study_record s
+  // a training in the window probed person by person (limit 1 keeps the probe: as `not exists`, an anti-join
+  // merged the admissions with every concentrated training, ≈ 85 ms a city run against ≈ 40)
+  const trained = concern.untrainedBy
+    ? sql`left join lateral (select 1 as hit from study_record s
         where s.person_id = a.person_id and s.kind = 'concentrated_training' and s.studied_on >= a.probation_from
           and s.studied_on <= least(${concern.untrainedBy}::date,
-            coalesce(a.full_from + interval '12 months', a.probation_from + interval '24 months')::date))`
+            coalesce(a.full_from + interval '12 months', a.probation_from + interval '24 months')::date)
+        limit 1) trained on true`
     : sql``;
   const isRecent = sql`${sql.raw(concern.newMembers ? 'true' : 'false')} and a.probation_from is not null
     and coalesce(a.full_from + interval '13 months', a.probation_from + interval '25 months') >= ${from}::date
-    ${untrained}`;
+    ${concern.untrainedBy ? sql`and trained.hit is null` : sql``}`;
   const recent = oneBranch
     ? // offset 0 keeps the lookup a subquery (a join would be planned as a scan of the whole table)
       sql`select a.* from (${people} group by person_id) sp cross join lateral (
-          select * from person_admission p where p.person_id = sp.person_id offset 0) a
+          select * from person_admission p where p.person_id = sp.person_id offset 0) a ${trained}
         where ${isRecent}`
     : rootPath === '/'
-      ? sql`select a.* from person_admission a where ${isRecent}` // everyone kept has a membership row
-      : sql`select a.* from person_admission a where ${isRecent} and a.person_id in (${people})`;
+      ? sql`select a.* from person_admission a ${trained} where ${isRecent}` // everyone kept has a membership row
+      : sql`select a.* from person_admission a ${trained} where ${isRecent} and a.person_id in (${people})`;
   return sql`recent as (${recent}),
     sec as (
       select p.person_id from position p join org o on o.id = p.org_id
