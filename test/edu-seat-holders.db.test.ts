@@ -17,7 +17,12 @@ describe('EDU-002: the seat holders of a branch', () => {
   beforeAll(async () => {
     ctx = await createTestContext();
     const doc = smallUniversity();
-    const person = (ref: string) => ({ ref, name: `委员${ref}`, gender: '男', birth_date: '1990-01-01' });
+    const person = (ref: string) => ({
+      ref,
+      name: `委员${ref}`,
+      gender: '男' as const,
+      birth_date: '1990-01-01',
+    });
     doc.people.push(person('x1'), person('x2'), person('x3'));
     doc.memberships.push(
       { person: 'x1', org: 'B', status: 'full', from: '2020-01-01', to: null },

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { countByTagAndMonth } from './life-facts.loader.ts';
+
+describe('countByTagAndMonth (LIFE-002…009 counts from the records of an org)', () => {
+  it('counts a record for every tag it completes, per month', () => {
+    expect(
+      countByTagAndMonth(
+        '2026-01branch_assembly,party_lecture;2026-01committee_meeting;2026-01branch_assembly;2026-02party_lecture',
+      ),
+    ).toEqual({
+      branch_assembly: { '2026-01': 2 },
+      party_lecture: { '2026-01': 1, '2026-02': 1 },
+      committee_meeting: { '2026-01': 1 },
+    });
+  });
+  it('one record, one tag', () => {
+    expect(countByTagAndMonth('2026-12theme_day')).toEqual({ theme_day: { '2026-12': 1 } });
+  });
+});
