@@ -13,6 +13,12 @@ describe('countByTagAndMonth (LIFE-002…009 counts from the records of an org)'
       committee_meeting: { '2026-01': 1 },
     });
   });
+  it('records in any month order', () => {
+    expect(countByTagAndMonth('2026-01theme_day;2026-02theme_day,party_lecture;2026-01theme_day')).toEqual({
+      theme_day: { '2026-01': 2, '2026-02': 1 },
+      party_lecture: { '2026-02': 1 },
+    });
+  });
   it('one record, one tag', () => {
     expect(countByTagAndMonth('2026-12theme_day')).toEqual({ theme_day: { '2026-12': 1 } });
   });
