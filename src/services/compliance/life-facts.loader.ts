@@ -188,7 +188,11 @@ export function countByTagAndMonth(held: string): LifeFacts['monthly'] {
     const end = next < 0 ? held.length : next;
     if (!month || !held.startsWith(month, at)) month = held.slice(at, at + 7);
     for (const tag of tagsOf(held.slice(at + 7, end))) {
-      const months = (out[tag] ??= {});
+      let months = out[tag];
+      if (!months) {
+        months = {};
+        out[tag] = months;
+      }
       months[month] = (months[month] ?? 0) + 1;
     }
     at = end + 1;
