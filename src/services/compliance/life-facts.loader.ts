@@ -3,6 +3,7 @@ import { read } from '../../db/batch.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { LifeFacts, OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
+import { addToMonth } from '../../domain/checks/monthly-counts.ts';
 import { loadMajorMatters } from '../participation/major-matters.loader.ts';
 import { loadParticipation, loadVotersOn } from '../participation/participation-facts.ts';
 import { loadPlanFacts } from '../plans/plan-facts.loader.ts';
@@ -187,14 +188,7 @@ export function countByTagAndMonth(held: string): LifeFacts['monthly'] {
     const next = held.indexOf(';', at);
     const end = next < 0 ? held.length : next;
     if (!month || !held.startsWith(month, at)) month = held.slice(at, at + 7);
-    for (const tag of tagsOf(held.slice(at + 7, end))) {
-      let months = out[tag];
-      if (!months) {
-        months = {};
-        out[tag] = months;
-      }
-      months[month] = (months[month] ?? 0) + 1;
-    }
+    for (const tag of tagsOf(held.slice(at + 7, end))) addToMonth(out, tag, month, 1);
     at = end + 1;
   }
   return out;

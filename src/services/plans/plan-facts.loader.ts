@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { inSubtree } from '../../db/subtree.ts';
 import type { PlanFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
+import { addToMonth } from '../../domain/checks/monthly-counts.ts';
 
 /**
  * Annual-plan facts (LIFE-014) for a subtree and the year of `asOf`, in one set-based query: each
@@ -29,8 +30,7 @@ export async function loadPlanFacts(db: Tx, rootPath: string, asOf: string): Pro
     const f = out.get(r.orgId) ?? { filedOn: r.filedOn, monthly: {} };
     out.set(r.orgId, f);
     if (!r.tag || !r.month) continue;
-    f.monthly[r.tag] ??= {};
-    f.monthly[r.tag][r.month] = (f.monthly[r.tag][r.month] ?? 0) + Number(r.n);
+    addToMonth(f.monthly, r.tag, r.month, Number(r.n));
   }
   return out;
 }
