@@ -21,12 +21,21 @@ const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八'
  * "《中国共产党支部工作条例（试行）》第四章; 002_4218fa479c637482.txt 三（二）3". Unknown parts stay as written.
  */
 export function citation(ref: string): string {
-  return ref
-    .split(';')
-    .map((part) => expand(part.trim()))
-    .filter(Boolean)
-    .join('; ');
+  // a city run cites a few dozen references ~28k times: each expanded once
+  let hit = expanded.get(ref);
+  if (hit === undefined) {
+    hit = ref
+      .split(';')
+      .map((part) => expand(part.trim()))
+      .filter(Boolean)
+      .join('; ');
+    if (expanded.size >= 1000) expanded.clear();
+    expanded.set(ref, hit);
+  }
+  return hit;
 }
+
+const expanded = new Map<string, string>();
 
 function expand(part: string): string {
   const m = /^([A-Z]+\d*)\s*(.*)$/.exec(part);

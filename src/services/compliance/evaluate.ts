@@ -95,8 +95,19 @@ function judgeBy(
 ) {
   const packOf = activePacks(placement, above);
   const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));
-  const prepared = new Map<string, { scored: Set<string>; ctx: { asOf: string; param: ParamReader } }>();
+  type Prepared = { scored: Set<string>; ctx: { asOf: string; param: ParamReader } };
+  const prepared = new Map<string, Prepared>();
+  const ofOrg = new Map<string, Prepared>();
+  // once per org (the org, life and EDU judges each ask for every org)
   const forOrg = (orgId: string) => {
+    let hit = ofOrg.get(orgId);
+    if (!hit) {
+      hit = prepare(orgId);
+      ofOrg.set(orgId, hit);
+    }
+    return hit;
+  };
+  const prepare = (orgId: string) => {
     const id = opts.packId ?? packOf.get(orgId) ?? ROOT_PACK_ID;
     const local = overridesAt(pathOf.get(orgId) ?? '', overrides);
     const key = `${id}|${[...local.values()].map((o) => `${o.orgPath}:${o.key}`).join(',')}`;
@@ -212,21 +223,34 @@ async function evaluate(
       .where(anyOf('id', missing))
       .execute())
       refOf.set(r.id, r.ref ?? r.id);
-  const out = findings.map((f) => ({
-    ...f,
+  // written out, not spread: ≈ 28k findings a city run (a spread copy cost ≈ 2 µs each)
+  const out: Evaluation['findings'] = findings.map((f) => ({
+    ruleId: f.ruleId,
+    checkId: f.checkId,
+    orgId: f.orgId,
+    personId: f.personId,
+    period: f.period,
+    severity: f.severity,
+    message: f.message,
+    sourceRef: f.sourceRef,
+    evidence: f.evidence,
     orgCode: codeOf.get(f.orgId)!,
     personRef: f.personId ? (refOf.get(f.personId) ?? f.personId) : null,
   }));
-  // a total order (org, rule, period, person): the output does not depend on the order loaders send facts in
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  out.sort(
-    (a, b) =>
-      cmp(a.orgCode, b.orgCode) ||
-      cmp(a.ruleId, b.ruleId) ||
-      cmp(a.period, b.period) ||
-      cmp(a.personRef ?? '', b.personRef ?? ''),
-  );
-  return { asOf: opts.asOf, findings: out };
+  return { asOf: opts.asOf, findings: sortFindings(out) };
+}
+
+/**
+ * A total order (org, rule, period, person): the output does not depend on the order loaders send facts in.
+ * Sorted by one key string per finding (\u0001 sorts below every character of a code, rule, period or ref).
+ */
+export function sortFindings<F extends Evaluation['findings'][number]>(out: F[]): F[] {
+  const keyed = out.map((f) => ({
+    key: `${f.orgCode}\u0001${f.ruleId}\u0001${f.period}\u0001${f.personRef ?? ''}`,
+    f,
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.f);
 }
 
 /** The refs (else ids) of the people with a membership or a position in a subtree, by id. */
