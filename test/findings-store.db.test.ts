@@ -56,6 +56,22 @@ describe('stored findings: incremental refresh and the nightly run', () => {
     expect(await stored(w.orgs.B.id)).toEqual(expect.arrayContaining(['ORG-003', 'ORG-008']));
   });
 
+  it('the nightly run adds a new year to the kept study person-years (EDU-001…003) once', async () => {
+    const span = () => ctx.deps.db.selectFrom('studyPersonYearSpan').selectAll().executeTakeFirstOrThrow();
+    const before = await span();
+    const nextYear = new Date(`${before.throughYear + 1}-01-01T03:00:00+08:00`);
+    expect(await nightlyRefresh({ ...ctx.deps, clock: () => nextYear })).toBe(true);
+    expect(await span()).toEqual({ ...before, throughYear: before.throughYear + 1 });
+    const added = await ctx.deps.db
+      .selectFrom('studyPersonYear')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('year', '=', before.throughYear + 1)
+      .executeTakeFirstOrThrow();
+    expect(Number(added.n)).toBeGreaterThan(0);
+    expect(await nightlyRefresh(ctx.deps)).toBe(true);
+    expect(await span()).toEqual({ ...before, throughYear: before.throughYear + 1 });
+  });
+
   it('only one nightly run proceeds while another instance holds the lock', async () => {
     if (ctx.database.kind !== 'postgres') {
       expect(await nightlyRefresh(ctx.deps)).toBe(true);

@@ -74,6 +74,27 @@ describe('EDU and participation facts: the people a rule can report', () => {
     },
   );
 
+  // a whole run as of a day with nothing dated after it finds the people short of the member hours from the kept
+  // person-years (migration 0021) when its years are in their span, else by enumerating every member-year
+  it('reads the kept person-year sums for EDU-001, and enumerates member-years outside their span', async () => {
+    const { all } = await both('2026-11-24');
+    const ended = (j: ReturnType<typeof checkJson>) => rule(j, 'EDU-001').filter((f) => f.period === '2025');
+    expect(ended(all).length).toBeGreaterThan(0);
+    const db = ctx.deps.db;
+    const span = await db.selectFrom('studyPersonYearSpan').selectAll().executeTakeFirstOrThrow();
+    // kept sums that say every 2025 member-year had 1000 more hours: the run trusts them
+    await sql`update study_person_year set cc_hours = cc_hours + 1000 where year = 2025`.execute(db);
+    expect(ended((await both('2026-11-24')).some).length).toBeLessThan(ended(all).length);
+    // a span that stops before 2025: the run enumerates member-years and ignores the kept sums
+    await sql`update study_person_year_span set through_year = 2024`.execute(db);
+    expect((await both('2026-11-24')).some).toEqual(all);
+    await sql`update study_person_year_span set through_year = ${span.throughYear}`.execute(db);
+    await sql`select zhibu_refresh_person_years(array(select distinct person_id from study_person_year))`.execute(
+      db,
+    );
+    expect((await both('2026-11-24')).some).toEqual(all);
+  });
+
   it('follows an override that raises the member minimum (EDU-001) for a subtree', async () => {
     const before = edu((await both('2026-11-24')).some).length;
     const branch = await firstBranch();

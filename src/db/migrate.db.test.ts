@@ -234,6 +234,8 @@ const EXPECTED: Record<keyof DB, string[]> = {
     'hours_self',
     'n_self',
   ],
+  studyPersonYear: ['person_id', 'year', 'cc_hours', 'conc_hours', 'n_concentrated'],
+  studyPersonYearSpan: ['from_year', 'through_year'],
   meetingStudyCredit: ['meeting_id', 'org_id', 'held_on', 'kind', 'hours'],
   studyCreditSource: ['person_id', 'meeting_id', 'held_on', 'kind', 'hours'],
   studyDayTotal: ['person_id', 'day', 'hours', 'n'],

@@ -120,6 +120,24 @@ export interface StudyCreditTotalTable extends KindTotals, KeptSums {
   year: number;
 }
 
+/**
+ * Study sums per person-year, own records and meeting credit together (migration 0021): a row for each person and
+ * year with a 预备/正式 membership row or a position that year, within study_person_year_span; kept by triggers.
+ */
+export interface StudyPersonYearTable {
+  personId: string;
+  year: number;
+  ccHours: number;
+  concHours: number;
+  nConcentrated: number;
+}
+
+/** The years study_person_year covers (one row). */
+export interface StudyPersonYearSpanTable {
+  fromYear: number;
+  throughYear: number;
+}
+
 /** View: each credited meeting with its kind and hours under the nearest credit setting (migration 0014). */
 export interface MeetingStudyCreditView {
   meetingId: string;

@@ -9,6 +9,8 @@ import type {
   StudyCreditSourceView,
   StudyCreditTotalTable,
   StudyDayTotalTable,
+  StudyPersonYearSpanTable,
+  StudyPersonYearTable,
   StudyRecordTable,
   StudyYearTotalTable,
 } from './schema-study.ts';
@@ -396,6 +398,8 @@ export interface DB {
   studyRecord: StudyRecordTable;
   studyYearTotal: StudyYearTotalTable;
   studyCreditTotal: StudyCreditTotalTable;
+  studyPersonYear: StudyPersonYearTable;
+  studyPersonYearSpan: StudyPersonYearSpanTable;
   meetingStudyCredit: MeetingStudyCreditView;
   studyCreditSource: StudyCreditSourceView;
   studyDayTotal: StudyDayTotalTable;

@@ -19,6 +19,7 @@ import * as m202611240017 from './202611240017_person_admission.ts';
 import * as m202611240018 from './202611240018_evaluation_indexes.ts';
 import * as m202611240019 from './202611240019_study_total_sums.ts';
 import * as m202611240020 from './202611240020_voter_indexes.ts';
+import * as m202611240021 from './202611240021_study_person_years.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '202611240018_evaluation_indexes': m202611240018,
   '202611240019_study_total_sums': m202611240019,
   '202611240020_voter_indexes': m202611240020,
+  '202611240021_study_person_years': m202611240021,
 };

@@ -65,7 +65,12 @@ export type EduBounds = {
   after?: DatedAfter;
   /** The quarterly points publications (EDU-007): false when no pack in force scores it. */
   publications?: boolean;
+  /** study_person_year's span (the evaluation reads it with its context): see eduPeopleQuery's `personYears`. */
+  personYears?: PersonYearSpan | null;
 };
+
+/** The years study_person_year holds every member-year of (migration 0021). */
+export type PersonYearSpan = { from: number; through: number };
 
 /**
  * Study facts for a subtree, for the previous (ended) and the current calendar year of `asOf`, in a
@@ -120,7 +125,20 @@ export async function loadEduFacts(
       // know how many, so a query with tails is planned for its dates (on its generic plan a branch as of
       // 2026-03-31 took several seconds at city scale)
       (after.records || after.credits ? withPlanPerCall : <T>(f: () => Promise<T>) => f())(() =>
-        read(raw, eduPeopleQuery({ rootPath, asOf, years, after, oneBranch, concern, dayRows, reportable })),
+        read(
+          raw,
+          eduPeopleQuery({
+            rootPath,
+            asOf,
+            years,
+            after,
+            oneBranch,
+            concern,
+            dayRows,
+            reportable,
+            personYears: !oneBranch && within(bounds.personYears, years),
+          }),
+        ),
       );
     // one branch: one statement (batched with the others); larger subtrees on a pool: a statement a year, run
     // concurrently (the longest statement of a city run, its two halves on two cores; the previous year has no
@@ -219,6 +237,10 @@ export async function loadEduFacts(
   for (const pub of pubs) byOrg.get(pub.orgId)?.publications.push(pub.period);
   return [...byOrg.values()];
 }
+
+/** Whether every year of `years` is in the span. */
+const within = (span: PersonYearSpan | null | undefined, years: [number, string][]) =>
+  !!span && years.every(([y]) => y >= span.from && y <= span.through);
 
 /** Adds a year's sums to a person's items: one per kind with any, dated 1 January, `sessions` = records or meetings. */
 function addYearTotals<C extends string>(

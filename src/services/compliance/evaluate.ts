@@ -164,7 +164,7 @@ async function evaluate(
   deps: Deps,
   opts: EvaluateOptions,
   packs: Map<string, ResolvedPack>,
-  { root, overrides, around, after }: RunContext,
+  { root, overrides, around, after, personYears }: RunContext,
   /** One branch: its participation facts are loaded whole (cheaper than picking its members at risk). */
   branch: boolean,
 ): Promise<Evaluation> {
@@ -198,6 +198,7 @@ async function evaluate(
       reportable: opts.loadAll ? undefined : eduReportable(inForce, overrides),
       after,
       publications: inForce.scores('EDU-007'),
+      personYears,
     },
     branch,
     eduRefs,

@@ -104,8 +104,8 @@ export async function refreshAfterWrite(
 }
 
 /**
- * The nightly full run. When several app servers share one PostgreSQL, only the one that gets the
- * advisory lock runs it; the others return false.
+ * The nightly full run, after adding the year of today to study_person_year if it is new. When several app servers
+ * share one PostgreSQL, only the one that gets the advisory lock runs it; the others return false.
  */
 export async function nightlyRefresh(deps: Deps): Promise<boolean> {
   return deps.db.connection().execute(async (conn) => {
@@ -114,6 +114,10 @@ export async function nightlyRefresh(deps: Deps): Promise<boolean> {
     );
     if (!rows[0].ok) return false;
     try {
+      // a new year's person-years with their study sums (migration 0021; until then its runs enumerate members)
+      await sql`select zhibu_person_years_through(${Number(shanghaiDate(deps.clock()).slice(0, 4))})`.execute(
+        conn,
+      );
       await refreshFindings({ ...deps, db: conn }, { kind: 'full' });
       return true;
     } finally {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../deps.ts';
 import { type DatedAfter, datedAfterColumns } from './edu-facts.sql.ts';
+import type { PersonYearSpan } from './edu-facts.loader.ts';
 import type { OverrideRow } from './overrides.ts';
 
 /** Packs set around a subtree: at or above its root (path → pack, as ancestorPacks) and inside it. */
@@ -14,6 +15,8 @@ export type RunContext = {
   around: PacksAround;
   /** Whether anything is dated after the evaluation date in its year (see eduDatedAfter). */
   after: DatedAfter;
+  /** The years study_person_year holds every member-year of (migration 0021). */
+  personYears: PersonYearSpan | null;
 };
 
 /**
@@ -40,6 +43,7 @@ export async function loadRunContext(
     packs: [string, string][] | null;
     records: boolean;
     credits: boolean;
+    person_years: PersonYearSpan | null;
   }>`with root as (${root})
     select root.path, root.kind,
       (select json_agg(json_build_object('orgPath', p.org_path, 'key', p.key, 'value', p.value, 'reason', p.reason,
@@ -47,7 +51,9 @@ export async function loadRunContext(
         from parameter_override p join org o on o.id = p.org_id where ${around('p.org_path')}) as overrides,
       (select json_agg(json_build_array(g.path, g.pack)) from org g
         where g.pack is not null and ${around('g.path')}) as packs,
-      ${datedAfterColumns(asOf)}
+      ${datedAfterColumns(asOf)},
+      (select json_build_object('from', from_year, 'through', through_year) from study_person_year_span limit 1)
+        as person_years
     from root`.execute(db.withoutPlugins());
   const row = r.rows[0];
   if (!row) return null;
@@ -60,5 +66,6 @@ export async function loadRunContext(
       inside: packs.filter(([p]) => p.startsWith(row.path)).map(([, pack]) => pack),
     },
     after: { records: row.records, credits: row.credits },
+    personYears: row.person_years,
   };
 }
