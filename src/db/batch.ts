@@ -61,6 +61,25 @@ export async function readAll<R>(
   return (await enqueue(batch, executor, builder.compile())) as R[];
 }
 
+/**
+ * The queue in up to {@link PARTS} parts of about equal text length, longest first (a part runs its queries one
+ * after another, so the longest part is the batch's wait; text length stands for cost: a branch's EDU people
+ * query is the longest text and the slowest). Dealt round-robin, one part held the EDU, participation and refs
+ * queries: 1.3 ms of PostgreSQL against 0.3-0.4 ms for the others.
+ */
+function partition(queue: Pending[]): Pending[][] {
+  const parts = Array.from({ length: Math.min(PARTS, queue.length) }, () => ({
+    length: 0,
+    items: [] as Pending[],
+  }));
+  for (const q of [...queue].sort((a, b) => b.compiled.sql.length - a.compiled.sql.length)) {
+    const part = parts.reduce((min, p) => (p.length < min.length ? p : min));
+    part.items.push(q);
+    part.length += q.compiled.sql.length;
+  }
+  return parts.map((p) => p.items);
+}
+
 function enqueue(batch: Batch, executor: Db, compiled: CompiledQuery): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     if (!batch.queue) {
@@ -68,23 +87,37 @@ function enqueue(batch: Batch, executor: Db, compiled: CompiledQuery): Promise<u
       setImmediate(() => {
         const queue = batch.queue!;
         batch.queue = null;
-        for (let i = 0; i < PARTS && i < queue.length; i++)
-          run(
-            batch.db,
-            queue.filter((_, k) => k % PARTS === i),
-          );
+        for (const part of partition(queue)) run(batch.db, part);
       });
     }
     batch.queue.push({ compiled, executor, resolve, reject });
   });
 }
 
-/** Renumbers the `$n` parameters of a statement by `offset` (outside comments and string literals). */
+/**
+ * Renumbers the `$n` parameters of a statement by `offset` (outside comments and string literals). A branch's
+ * refresh batches the same statements at the same offsets each time: each is renumbered once (the regular
+ * expression over its ~20 KB of text was ≈ 5 % of a branch run's Node time).
+ */
 function shiftParams(text: string, offset: number): string {
-  return text.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|\$(\d+)/g, (m, n) =>
-    n ? `$${Number(n) + offset}` : m,
-  );
+  if (offset === 0) return text;
+  let byOffset = shifted.get(text);
+  if (!byOffset) {
+    if (shifted.size >= 500) shifted.clear();
+    byOffset = new Map();
+    shifted.set(text, byOffset);
+  }
+  let out = byOffset.get(offset);
+  if (out === undefined) {
+    out = text.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|\$(\d+)/g, (m, n) =>
+      n ? `$${Number(n) + offset}` : m,
+    );
+    byOffset.set(offset, out);
+  }
+  return out;
 }
+
+const shifted = new Map<string, Map<number, string>>();
 
 async function run(db: Db, queries: Pending[]): Promise<void> {
   try {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { read, readAll } from '../../db/batch.ts';
+import { read } from '../../db/batch.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
@@ -18,47 +18,50 @@ export async function loadOrgFacts(
   rootPath: string,
   asOf: string,
 ): Promise<{ facts: OrgFacts[]; placement: OrgPlacement[] }> {
-  // all at once, the leadership facts' queries too (they need only the subtree and the date)
+  // all at once, the leadership facts' queries too (they need only the subtree and the date); written as SQL,
+  // read without the camelCase plugin (aliases are camelCase): building and compiling them as query builders was
+  // ≈ 0.2 ms of Node in a branch's ≈ 3 ms refresh
+  const raw = db.withoutPlugins();
   const [orgs, counts, positions, elections, leadership] = await Promise.all([
-    readAll(
-      db,
-      db
-        .selectFrom('org')
-        .select(['id', 'code', 'name', 'kind', 'category', 'unitCount', 'establishedOn', 'path', 'pack'])
-        .where(inSubtree('path', rootPath))
-        .where((eb) => eb.or([eb('dissolvedOn', 'is', null), eb('dissolvedOn', '>', asOf)]))
-        .where((eb) => eb.or([eb('establishedOn', 'is', null), eb('establishedOn', '<=', asOf)]))
-        .orderBy('path'),
-    ),
-    readAll(
-      db,
-      db
-        .selectFrom('membership')
-        .select(['orgId', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-        .where(inSubtree('orgPath', rootPath))
-        .where('validFrom', '<=', asOf)
-        .where((eb) => eb.or([eb('validTo', 'is', null), eb('validTo', '>', asOf)]))
-        .where('status', '!=', 'left')
-        .groupBy(['orgId', 'status']),
-    ),
-    readAll(
-      db,
-      db
-        .selectFrom('position as p')
-        .innerJoin('org as o', 'o.id', 'p.orgId')
-        .select(['p.orgId', 'p.personId', 'p.role', 'p.duty', 'p.validFrom'])
-        .select((eb) =>
-          eb
-            .selectFrom('membership as f')
-            .select((e) => e.fn.min('f.validFrom').as('d'))
-            .whereRef('f.personId', '=', 'p.personId')
-            .where('f.status', '=', 'full')
-            .as('fullSince'),
-        )
-        .where(inSubtree('o.path', rootPath))
-        .where('p.validFrom', '<=', asOf)
-        .where((eb) => eb.or([eb('p.validTo', 'is', null), eb('p.validTo', '>', asOf)])),
-    ),
+    read(
+      raw,
+      sql<{
+        id: string;
+        code: string;
+        name: string;
+        kind: string;
+        category: string;
+        unitCount: number;
+        establishedOn: string | null;
+        path: string;
+        pack: string | null;
+      }>`select id, code, name, kind, category, unit_count as "unitCount", established_on as "establishedOn", path, pack
+      from org where ${inSubtree('path', rootPath)} and (dissolved_on is null or dissolved_on > ${asOf})
+        and (established_on is null or established_on <= ${asOf})
+      order by path`,
+    ).then((r) => r.rows),
+    read(
+      raw,
+      sql<{ orgId: string; status: string; n: number }>`select org_id as "orgId", status, count(*) as n
+      from membership where ${inSubtree('org_path', rootPath)} and valid_from <= ${asOf}
+        and (valid_to is null or valid_to > ${asOf}) and status <> 'left'
+      group by org_id, status`,
+    ).then((r) => r.rows),
+    read(
+      raw,
+      sql<{
+        orgId: string;
+        personId: string;
+        role: string;
+        duty: string | null;
+        validFrom: string;
+        fullSince: string | null;
+      }>`select p.org_id as "orgId", p.person_id as "personId", p.role, p.duty, p.valid_from as "validFrom",
+        (select min(f.valid_from) from membership f where f.person_id = p.person_id and f.status = 'full')
+          as "fullSince"
+      from position p join org o on o.id = p.org_id
+      where ${inSubtree('o.path', rootPath)} and p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to > ${asOf})`,
+    ).then((r) => r.rows),
     read(
       db,
       sql<{ orgId: string; heldOn: string; termYears: number }>`
