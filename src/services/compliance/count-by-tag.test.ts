@@ -22,4 +22,12 @@ describe('countByTagAndMonth (LIFE-002…009 counts from the records of an org)'
   it('one record, one tag', () => {
     expect(countByTagAndMonth('2026-12theme_day')).toEqual({ theme_day: { '2026-12': 1 } });
   });
+  it('a tag outside the meeting tags, and tags that start alike, each count as themselves', () => {
+    expect(countByTagAndMonth('2026-03custom_tag,theme_day;2026-03theme_day_extra;2026-04study')).toEqual({
+      custom_tag: { '2026-03': 1 },
+      theme_day: { '2026-03': 1 },
+      theme_day_extra: { '2026-03': 1 },
+      study: { '2026-04': 1 },
+    });
+  });
 });
