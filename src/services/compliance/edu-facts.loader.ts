@@ -161,13 +161,13 @@ export async function loadEduFacts(
     peopleRows,
     Number.isFinite(dayFloor)
       ? read(
-          db,
+          raw,
           sql<{ personId: string; day: string; hours: number }>`
-          select d.person_id, d.day::text as day, d.hours::float8 as hours from (${dayRowsOver(dayFloor)}) d`,
+          select d.person_id as "personId", d.day::text as day, d.hours::float8 as hours from (${dayRowsOver(dayFloor)}) d`,
         )
       : { rows: [] },
     read(
-      db,
+      raw,
       sql<{
         personId: string;
         probationFrom: string | null;
@@ -175,7 +175,7 @@ export async function loadEduFacts(
         concentrated: string[];
       }>`
       with ${concern}
-      select w.person_id, r.probation_from::text as probation_from, r.full_from::text as full_from,
+      select w.person_id as "personId", r.probation_from::text as "probationFrom", r.full_from::text as "fullFrom",
         array(select s.studied_on::text from study_record s
           where s.person_id = w.person_id and s.kind = 'concentrated_training' and s.studied_on <= ${asOf}
           order by s.studied_on) as concentrated

@@ -85,7 +85,7 @@ export async function loadLifeFacts(
         [recordCompleteness],
         () =>
           read(
-            db,
+            raw,
             sql<{
               id: string;
               orgId: string;
@@ -93,7 +93,7 @@ export async function loadLifeFacts(
               tags: string[];
               missing: Record<string, string[]>;
             }>`
-      select m.id, m.org_id, m.held_on::text as day, m.tags, m.missing
+      select m.id, m.org_id as "orgId", m.held_on::text as day, m.tags, m.missing
       from meeting m where ${inRange} and m.incomplete
       order by m.held_at`,
           ),
@@ -103,9 +103,9 @@ export async function loadLifeFacts(
         [firstTopic],
         () =>
           read(
-            db,
+            raw,
             sql<{ id: string; orgId: string; day: string; tags: string[] }>`
-      select m.id, m.org_id, m.held_on::text as day, m.tags
+      select m.id, m.org_id as "orgId", m.held_on::text as day, m.tags
       from meeting m where ${inRange} and (m.tags ? 'branch_assembly' or m.tags ? 'committee_meeting')
         and coalesce(m.agenda -> 0 ->> 'first_topic', 'false') <> 'true'
       order by m.held_at`,
@@ -116,9 +116,9 @@ export async function loadLifeFacts(
         [voteArithmetic, votingRights],
         () =>
           read(
-            db,
+            raw,
             sql<{ id: string; orgId: string; day: string; vote: LifeFacts['votes'][number]['vote'] }>`
-      select m.id, m.org_id, m.held_on::text as day, v.vote
+      select m.id, m.org_id as "orgId", m.held_on::text as day, v.vote
       from meeting m cross join lateral jsonb_array_elements(m.votes) as v(vote)
       where ${inRange} and m.votes <> '[]'::jsonb
       order by m.held_at`,

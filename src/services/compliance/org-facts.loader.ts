@@ -63,9 +63,9 @@ export async function loadOrgFacts(
       where ${inSubtree('o.path', rootPath)} and p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to > ${asOf})`,
     ).then((r) => r.rows),
     read(
-      db,
+      raw,
       sql<{ orgId: string; heldOn: string; termYears: number }>`
-      select e.org_id, e.held_on, e.term_years
+      select e.org_id as "orgId", e.held_on as "heldOn", e.term_years as "termYears"
       from org o cross join lateral (select e.org_id, e.held_on, e.term_years from election e
         where e.org_id = o.id and e.kind = 'regular' and e.held_on <= ${asOf}
         order by e.held_on desc limit 1) e

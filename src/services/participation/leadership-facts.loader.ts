@@ -24,17 +24,19 @@ export async function loadLeadership(
   // are read org by org too (`offset 0` keeps the lateral: a generic plan, one branch's, hashed every election)
   const since = sql`left join lateral (select max(e.held_on) as since from election e
     where e.org_id = o.id and e.kind = 'regular' and e.held_on <= ${asOf}) s on true`;
+  // read without the camelCase plugin (one object fewer per row: ≈ 40k rows at city scale), aliases camelCase
+  const raw = db.withoutPlugins();
   const [secretaries, elections, seats, days] = await Promise.all([
     read(
-      db,
+      raw,
       sql<{ orgId: string; flags: string[] }>`
-      select p.org_id, pe.flags from position p join org o on o.id = p.org_id join person pe on pe.id = p.person_id
+      select p.org_id as "orgId", pe.flags from position p join org o on o.id = p.org_id join person pe on pe.id = p.person_id
       where ${orgIn} and p.role = 'secretary' and p.valid_from <= ${asOf}
         and (p.valid_to is null or p.valid_to > ${asOf})`,
     ),
     // the votes of the 党员大会 records of the year, grouped by org and day, joined to that day's elections
     read(
-      db,
+      raw,
       sql<{ orgId: string; heldOn: string; kind: string; votes: MeetingVoteFacts[] }>`
       with votes as (
         select m.org_id, m.held_on, jsonb_agg(v.vote order by m.held_at, v.i) as votes
@@ -42,7 +44,7 @@ export async function loadLeadership(
         where ${inSubtree('m.org_path', rootPath)} and m.held_on between ${yearStart} and ${asOf} and m.status <> 'planned'
           and m.tags ? 'branch_assembly' and m.votes <> '[]'::jsonb
         group by 1, 2)
-      select e.org_id, e.held_on::text as held_on, e.kind, coalesce(v.votes, '[]'::jsonb) as votes
+      select e.org_id as "orgId", e.held_on::text as "heldOn", e.kind, coalesce(v.votes, '[]'::jsonb) as votes
       from org o cross join lateral (select * from election e
           where e.org_id = o.id and e.held_on between ${yearStart} and ${asOf} offset 0) e
         left join votes v on v.org_id = e.org_id and v.held_on = e.held_on
@@ -50,20 +52,20 @@ export async function loadLeadership(
       order by e.held_on`,
     ),
     read(
-      db,
+      raw,
       sql<{ orgId: string; personId: string; role: string; startOn: string | null; endOn: string | null }>`
-      select p.org_id, p.person_id, p.role,
+      select p.org_id as "orgId", p.person_id as "personId", p.role,
         case when p.valid_from <= ${asOf} and (s.since is null or p.valid_from >= s.since)
-          then p.valid_from::text end as start_on,
+          then p.valid_from::text end as "startOn",
         case when p.valid_to <= ${asOf} and (s.since is null or p.valid_to >= s.since)
-          then p.valid_to::text end as end_on
+          then p.valid_to::text end as "endOn"
       from position p join org o on o.id = p.org_id ${since}
       where ${orgIn} and p.role in ${SEATS}`,
     ),
     read(
-      db,
+      raw,
       sql<{ orgId: string; day: string }>`
-      select e.org_id, e.held_on::text as day
+      select e.org_id as "orgId", e.held_on::text as day
       from org o ${since} cross join lateral (select e.org_id, e.held_on from election e
         where e.org_id = o.id and e.held_on <= ${asOf} and e.held_on >= coalesce(s.since, e.held_on) offset 0) e
       where ${orgIn}`,

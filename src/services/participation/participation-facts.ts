@@ -219,9 +219,9 @@ export async function loadVotersOn(
   asOf: string,
 ): Promise<Map<string, Record<string, number>>> {
   const rows = await read(
-    db,
+    db.withoutPlugins(),
     sql<{ id: string; orgId: string; n: number }>`
-    select m.id, m.org_id, (
+    select m.id, m.org_id as "orgId", (
       select count(distinct f.person_id) from membership f
       where f.org_id = m.org_id and f.status = 'full' and f.valid_from <= m.held_on
         and (f.valid_to is null or f.valid_to > m.held_on)
