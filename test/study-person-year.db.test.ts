@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmallUniversity, smallUniversityContext } from './small-university.ts';
 
-type Row = { personId: string; year: number; ccHours: number; concHours: number; nConcentrated: number };
+type Row = { personId: string; year: number; ccHours: number; concHours: number; sessions: number } & Record<
+  string,
+  unknown
+>;
+
+/** Each kind's total columns, as study_year_total and study_credit_total name them. */
+const KIND_TOTALS = ['concentrated', 'collective', 'online', 'self'].flatMap((k) => [`hours_${k}`, `n_${k}`]);
 
 /**
  * study_person_year (migration 0021): for each person and year of its span in which the person holds a 预备/正式
@@ -19,7 +25,8 @@ describe('study_person_year: the study sums of every member- and seat-year, kept
   const db = () => ctx.deps.db;
 
   async function expectInStep(): Promise<Row[]> {
-    const kept = await sql<Row>`select person_id, year, cc_hours, conc_hours, n_concentrated
+    const kept = await sql<Row>`select person_id, year, cc_hours, conc_hours, sessions,
+        ${sql.raw(KIND_TOTALS.map((c) => `${c}::float8 as ${c}, credit_${c}::float8 as credit_${c}`).join(', '))}
       from study_person_year order by 1, 2`.execute(db());
     // the person-years that must be there, written differently from the migration (a year's first and last day)
     const required = await sql<{ personId: string; year: number }>`
@@ -32,7 +39,8 @@ describe('study_person_year: the study sums of every member- and seat-year, kept
     const sums = await sql<Row>`
       select k.person_id, k.year, coalesce(t.cc_hours, 0) + coalesce(c.cc_hours, 0) as cc_hours,
         coalesce(t.conc_hours, 0) + coalesce(c.conc_hours, 0) as conc_hours,
-        coalesce(t.n_concentrated, 0) + coalesce(c.n_concentrated, 0) as n_concentrated
+        coalesce(t.n_concentrated, 0) + coalesce(c.n_concentrated, 0) as sessions,
+        ${sql.raw(KIND_TOTALS.map((c) => `coalesce(t.${c}, 0)::float8 as ${c}, coalesce(c.${c}, 0)::float8 as credit_${c}`).join(', '))}
       from study_person_year k
         left join study_year_total t on t.person_id = k.person_id and t.year = k.year
         left join study_credit_total c on c.person_id = k.person_id and c.year = k.year
@@ -60,14 +68,20 @@ describe('study_person_year: the study sums of every member- and seat-year, kept
     expect(span.throughYear - span.fromYear).toBe(2); // two years before the year the migration ran
     const rows = await expectInStep();
     expect(rows.length).toBe(46 * 3); // 46 members since 2015, each year of the span
-    expect(await rowOf('a1', 2026)).toMatchObject({ ccHours: 0, concHours: 0, nConcentrated: 0 });
+    expect(await rowOf('a1', 2026)).toMatchObject({ ccHours: 0, concHours: 0, sessions: 0 });
   });
 
   it('follows study records: each kind, edited hours, a record moved to another year, a deleted record', async () => {
     await addRecord('a1', '2026-03-01', 4, 'concentrated_training');
     await addRecord('a1', '2026-03-02', 2.5, 'collective_study');
     await addRecord('a1', '2026-03-03', 7, 'self_study'); // not a kind the sums count
-    expect(await rowOf('a1', 2026)).toMatchObject({ ccHours: 6.5, concHours: 4, nConcentrated: 1 });
+    expect(await rowOf('a1', 2026)).toMatchObject({ ccHours: 6.5, concHours: 4, sessions: 1 });
+    expect(await rowOf('a1', 2026)).toMatchObject({
+      hoursSelf: 7,
+      nSelf: 1,
+      hoursCollective: 2.5,
+      creditNCollective: 0,
+    });
     await sql`update study_record set hours = 8 where person_id = ${ids.a1} and kind = 'concentrated_training'`.execute(
       db(),
     );
@@ -79,7 +93,7 @@ describe('study_person_year: the study sums of every member- and seat-year, kept
     expect(await rowOf('a1', 2025)).toMatchObject({ ccHours: 2.5, concHours: 0 });
     await sql`delete from study_record where person_id = ${ids.a1}`.execute(db());
     expect(await rowOf('a1', 2025)).toMatchObject({ ccHours: 0 });
-    expect(await rowOf('a1', 2026)).toMatchObject({ ccHours: 0, nConcentrated: 0 });
+    expect(await rowOf('a1', 2026)).toMatchObject({ ccHours: 0, sessions: 0 });
   });
 
   it('follows meeting credit: a 党课 credits the members of its org, and forgets a deleted meeting', async () => {
@@ -89,7 +103,11 @@ describe('study_person_year: the study sums of every member- and seat-year, kept
       '2026-05-05T14:00:00+08:00',
       '2026-05-05T16:00:00+08:00',
     );
-    expect(await rowOf('a2', 2026)).toMatchObject({ ccHours: 2 });
+    expect(await rowOf('a2', 2026)).toMatchObject({
+      ccHours: 2,
+      creditHoursCollective: 2,
+      creditNCollective: 1,
+    });
     expect(await rowOf('b2', 2026)).toMatchObject({ ccHours: 0 });
     await sql`delete from meeting where id = ${lecture}`.execute(db());
     expect(await rowOf('a2', 2026)).toMatchObject({ ccHours: 0 });
@@ -130,6 +148,6 @@ describe('study_person_year: the study sums of every member- and seat-year, kept
     const rows = await expectInStep();
     expect(rows.filter((r) => r.year === next).length).toBe(45); // 46 members less c4 (an applicant now)
     await addRecord('a5', `${next}-02-01`, 5, 'concentrated_training');
-    expect(await rowOf('a5', next)).toMatchObject({ ccHours: 5, concHours: 5, nConcentrated: 1 });
+    expect(await rowOf('a5', next)).toMatchObject({ ccHours: 5, concHours: 5, sessions: 1 });
   });
 });

@@ -124,12 +124,23 @@ export interface StudyCreditTotalTable extends KindTotals, KeptSums {
  * Study sums per person-year, own records and meeting credit together (migration 0021): a row for each person and
  * year with a 预备/正式 membership row or a position that year, within study_person_year_span; kept by triggers.
  */
-export interface StudyPersonYearTable {
+export interface StudyPersonYearTable extends KindTotals {
   personId: string;
   year: number;
+  /** 集中培训 + 集体学习 hours, own and credited. */
   ccHours: number;
+  /** 集中培训 hours, own and credited. */
   concHours: number;
-  nConcentrated: number;
+  /** 集中培训 sessions, own and credited. */
+  sessions: number;
+  creditHoursConcentrated: Numeric;
+  creditNConcentrated: number;
+  creditHoursCollective: Numeric;
+  creditNCollective: number;
+  creditHoursOnline: Numeric;
+  creditNOnline: number;
+  creditHoursSelf: Numeric;
+  creditNSelf: number;
 }
 
 /** The years study_person_year covers (one row). */

@@ -141,6 +141,8 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
       if (!min) continue;
       const byMonth = f.monthly[rule.tag] ?? {};
       const since = rule.since?.(f.org);
+      // the rule's citation, made at its first finding (once per org and rule, not per period)
+      let cited: string | undefined;
       for (const p of periodsWithMonths(asOf, rule.period)) {
         if (f.org.establishedOn && f.org.establishedOn > p.start) continue;
         if (since && since > p.start) continue;
@@ -149,6 +151,7 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
         if (held >= min) continue;
         const ended = asOf >= p.end;
         const what = MEETING_TAG_LABEL[rule.tag];
+        cited ??= citation(sourceRef ? withParam(rule.src, sourceRef) : rule.src);
         out.push({
           ruleId: rule.ruleId,
           checkId: this.id,
@@ -159,7 +162,7 @@ export const meetingFrequency: CheckDef<LifeFacts> = {
           message: ended
             ? `${PERIOD_LABEL(p.key)}${held ? `仅召开${held}次` : '未召开'}${what}（应至少${min}次）`
             : `${PERIOD_LABEL(p.key)}尚需召开${what}${min - held}次（due by ${p.end}）`,
-          sourceRef: citation(sourceRef ? withParam(rule.src, sourceRef) : rule.src),
+          sourceRef: cited,
           evidence: { tag: rule.tag, held, min, periodEnd: p.end },
         });
       }

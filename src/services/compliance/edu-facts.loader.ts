@@ -201,6 +201,7 @@ export async function loadEduFacts(
     ]),
   );
   const personAt = new Map<string, EduPerson>();
+  const curJan1 = `${year}-01-01`;
   // rows come by year, then person (uuid order = the order of their text)
   for (const r of people.rows) {
     refs?.set(r.personId, r.ref ?? r.personId);
@@ -224,12 +225,14 @@ export async function loadEduFacts(
       personAt.set(key, p);
       f.people.push(p);
     }
-    if (p.years.some((y) => y.year === Number(r.year))) continue; // an overlapping membership row
-    addYearTotals(p.items, r, KIND_COLUMNS);
-    addYearTotals(p.credits, r, CREDIT_COLUMNS);
+    const y = Number(r.year);
+    if (p.years.some((x) => x.year === y)) continue; // an overlapping membership row
+    const jan1 = y === year ? curJan1 : `${y}-01-01`;
+    addYearTotals(p.items, r, KIND_COLUMNS, jan1);
+    addYearTotals(p.credits, r, CREDIT_COLUMNS, jan1);
     p.years.push({
-      year: Number(r.year),
-      refDate: Number(r.year) === year ? asOf : prevEnd,
+      year: y,
+      refDate: y === year ? asOf : prevEnd,
       roles: r.roles ?? [],
       secretarySince: r.secretarySince,
     });
@@ -245,13 +248,14 @@ const within = (span: PersonYearSpan | null | undefined, years: [number, string]
 /** Adds a year's sums to a person's items: one per kind with any, dated 1 January, `sessions` = records or meetings. */
 function addYearTotals<C extends string>(
   items: StudyItem[],
-  r: Partial<Record<C, number | null>> & { year: number },
+  r: Partial<Record<C, number | null>>,
   columns: readonly { kind: StudyKind; hours: C; n: C }[],
+  /** 1 January of the row's year. */
+  date: string,
 ): void {
   for (const k of columns) {
     const n = r[k.n];
-    if (n)
-      items.push({ date: `${r.year}-01-01`, hours: Number(r[k.hours]), kind: k.kind, sessions: Number(n) });
+    if (n) items.push({ date, hours: Number(r[k.hours]), kind: k.kind, sessions: Number(n) });
   }
 }
 

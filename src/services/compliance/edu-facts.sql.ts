@@ -81,7 +81,8 @@ export type YearTotals = Record<(typeof KIND_COLUMNS)[number]['hours' | 'n'], nu
 /** A person's meeting credit of one year per kind: hours and meetings (null when none). */
 export type CreditTotals = Record<CreditColumn, number | null>;
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** `hoursConcentrated` → `hours_concentrated`. */
+export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** `sum(hours) filter (where kind = …) as hours_<kind>, count(*) filter (…) as n_<kind>` for every kind. */
 const sumsByKind = sql.join(

@@ -9,6 +9,7 @@ import {
   type YearTotals,
   lessTail,
   sessionsOf,
+  snake,
   sumOf,
   tails,
 } from './edu-facts.sql.ts';
@@ -94,7 +95,7 @@ export function eduPeopleQuery(p: {
   const keptSums = {
     cc: sql.raw('k.cc_hours'),
     conc: sql.raw('k.conc_hours'),
-    sessions: sql.raw('k.n_concentrated'),
+    sessions: sql.raw('k.sessions'),
   };
   const byKept = clauses('x', keptSums);
   const bySeat = clauses('s', keptSums);
@@ -114,10 +115,12 @@ export function eduPeopleQuery(p: {
   const needed = byTotals
     ? sql`from everyone x ${totals} where ${byTotals.member} or ${byTotals.seat} or ${anyone}`
     : sql`from everyone x ${totals}`;
+  // the kept row read once, by key: its sums for the filter and its totals for the rows kept (no lookup of t, c)
   const neededKept =
     byKept &&
-    sql`from everyone x
-      cross join lateral (select cc_hours, conc_hours, n_concentrated from study_person_year k
+    sql`, ${sql.join(TOTAL_NAMES.map((n) => sql`(k.${sql.raw(snake(n))})::float8 as ${sql.ref(n)}`))}
+      from everyone x
+      cross join lateral (select * from study_person_year k
         where k.person_id = x.person_id and k.year = x.year offset 0) k
       where ${byKept.member} or ${byKept.seat} or ${anyone}`;
   // the totals as of asOf: kept less tails (with tails, computed once, where the filter reads them)
@@ -171,7 +174,7 @@ export function eduPeopleQuery(p: {
     order by x.year, x.person_id)
   select y.year, y.org_id as "orgId", y.person_id as "personId", per.name, per.ref, roles.roles,
     roles.secretary_since as "secretarySince",
-    ${kept ? columns('t', 'c') : sql.join(TOTAL_NAMES.map((c) => sql.ref(`y.${c}`)))}
+    ${kept && !fromKept ? columns('t', 'c') : sql.join(TOTAL_NAMES.map((c) => sql.ref(`y.${c}`)))}
   from needed y join r on r.year = y.year
     -- names by key for the few rows kept (a hash join read all of person)
     cross join lateral (select name, ref from person where id = y.person_id offset 0) per
@@ -181,6 +184,6 @@ export function eduPeopleQuery(p: {
         (max(p.valid_from) filter (where p.role = 'secretary'))::text as secretary_since
       from position p where p.person_id = y.person_id and p.org_id = y.org_id
         and p.valid_from <= r.d and (p.valid_to is null or p.valid_to > r.d)) roles on true
-    ${kept ? sql.raw(totalsBy('y')) : sql``}
+    ${kept && !fromKept ? sql.raw(totalsBy('y')) : sql``}
   order by y.year, y.person_id`;
 }
