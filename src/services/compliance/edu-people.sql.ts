@@ -115,10 +115,11 @@ export function eduPeopleQuery(p: {
   const needed = byTotals
     ? sql`from everyone x ${totals} where ${byTotals.member} or ${byTotals.seat} or ${anyone}`
     : sql`from everyone x ${totals}`;
-  // the kept row read once, by key: its sums for the filter and its totals for the rows kept (no lookup of t, c)
+  // the kept row read once, by key: its sums for the filter and its totals for the rows kept (no lookup of t, c;
+  // zeros sent as null, as t and c's missing rows were: nothing to parse)
   const neededKept =
     byKept &&
-    sql`, ${sql.join(TOTAL_NAMES.map((n) => sql`(k.${sql.raw(snake(n))})::float8 as ${sql.ref(n)}`))}
+    sql`, ${sql.join(TOTAL_NAMES.map((n) => sql`(nullif(k.${sql.raw(snake(n))}, 0))::float8 as ${sql.ref(n)}`))}
       from everyone x
       cross join lateral (select * from study_person_year k
         where k.person_id = x.person_id and k.year = x.year offset 0) k
