@@ -20,6 +20,7 @@ import * as m202611240018 from './202611240018_evaluation_indexes.ts';
 import * as m202611240019 from './202611240019_study_total_sums.ts';
 import * as m202611240020 from './202611240020_voter_indexes.ts';
 import * as m202611240021 from './202611240021_study_person_years.ts';
+import * as m202611240022 from './202611240022_attendance_away.ts';
 
 /** Every migration, in order. Forward-only once released. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '202611240019_study_total_sums': m202611240019,
   '202611240020_voter_indexes': m202611240020,
   '202611240021_study_person_years': m202611240021,
+  '202611240022_attendance_away': m202611240022,
 };

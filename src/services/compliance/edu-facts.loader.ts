@@ -102,8 +102,10 @@ export async function loadEduFacts(
   const prevEnd = `${year - 1}-12-31`;
   // the large results are read without the camelCase plugin (one object fewer per row): aliases are camelCase
   const raw = db.withoutPlugins();
+  // no floor: a constant false, which a generic plan skips (`hours > null` as a parameter was evaluated: a branch's
+  // refresh probed its people's day totals for nothing, ≈ 0.1 ms of its ≈ 0.5 ms EDU statement)
   const dayRowsOver = (dayFloor: number) => sql`select t.person_id, t.day, t.hours from study_day_total t
-    where t.hours > ${Number.isFinite(dayFloor) ? dayFloor : null} and t.day between ${from} and ${asOf}
+    where ${Number.isFinite(dayFloor) ? sql`t.hours > ${dayFloor}` : sql`false`} and t.day between ${from} and ${asOf}
       and t.person_id in (${subtreePeople(rootPath)})`;
   const { reportable, dayFloor = Number.POSITIVE_INFINITY, publications = true } = bounds;
   // with reportable bounds, the new members EDU-005 can report: those not trained in their window by asOf
