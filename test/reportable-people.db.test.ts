@@ -123,6 +123,17 @@ describe('EDU and participation facts: the people a rule can report', () => {
     const { some, all } = await both('2026-11-24');
     expect(rule(all, 'LIFE-018').length).toBeGreaterThan(before);
     expect(some).toEqual(all);
+    // a branch's own run picks its members at risk by a subquery, in the same turn as its other reads
+    const orgs = await ctx.deps.db.selectFrom('org').select(['code', 'path']).execute();
+    const pathOf = new Map(orgs.map((o) => [o.code, o.path]));
+    const lapsing = [...new Set(rule(all, 'LIFE-018').map((f) => f.org))];
+    expect(lapsing.length).toBeGreaterThan(1);
+    for (const code of lapsing) {
+      const alone = checkJson(await evaluateCompliance(ctx.deps, { asOf: '2026-11-24', orgCode: code }));
+      expect(alone.findings).toEqual(
+        all.findings.filter((f) => pathOf.get(f.org)!.startsWith(pathOf.get(code)!)),
+      );
+    }
   });
 
   it('loads every member when a participation target (LIFE-019) is in force', async () => {

@@ -165,7 +165,7 @@ async function evaluate(
   opts: EvaluateOptions,
   packs: Map<string, ResolvedPack>,
   { root, overrides, around, after, personYears }: RunContext,
-  /** One branch: its participation facts are loaded whole (cheaper than picking its members at risk). */
+  /** One branch: its reads are issued in one turn (its participation facts keyed by a subquery of those at risk). */
   branch: boolean,
 ): Promise<Evaluation> {
   // every loader starts at once (PostgreSQL's pool runs them concurrently; PGlite serializes them): life
@@ -185,7 +185,7 @@ async function evaluate(
     rootPath,
     opts.asOf,
     orgs,
-    branch ? { oneTurn: true } : opts.loadAll ? {} : participationScope(inForce, overrides),
+    opts.loadAll ? { oneTurn: branch } : { oneTurn: branch, ...participationScope(inForce, overrides) },
     inForce,
   );
   const edu = loadEduFacts(

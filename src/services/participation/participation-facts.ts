@@ -49,9 +49,17 @@ export async function loadParticipation(
       and (${c('valid_to')} is null or ${c('valid_to')} > ${asOf}) ${onlyOrgId ? sql`and ${c('org_id')} = ${onlyOrgId}` : sql``}`;
   };
   // the people at risk are picked once (a few hundred ids at city scale: anywhere, the member queries keep
-  // the subtree's) and every query is keyed on them
+  // the subtree's) and every query is keyed on them; in one turn (a branch's refresh) as a subquery over the
+  // subtree's current members (most branches have nobody at risk: its participation queries then read nothing)
+  // (each current member's months counted by key: as a semi-join, the generic plan grouped all of absence_month)
+  const riskOf = (months: number) => sql`select c.person_id from (
+      select distinct c.person_id from membership c where ${isCurrent('c')}) c
+    cross join lateral (select count(*) as n from absence_month a
+      where a.person_id = c.person_id and a.month between ${from} and ${asOf} offset 0) k
+    where k.n >= ${months}`;
+  const riskQuery = opts.oneTurn && minAbsentMonths !== undefined ? riskOf(minAbsentMonths) : undefined;
   const atRisk =
-    minAbsentMonths === undefined
+    minAbsentMonths === undefined || riskQuery
       ? undefined
       : (
           await read(
@@ -64,10 +72,16 @@ export async function loadParticipation(
   if (atRisk?.length === 0) return new Map();
   /** `and <column> is one of the people at risk` when only they are loaded. */
   const ofAtRisk = (column: string) =>
-    atRisk ? sql`and ${sql.ref(column)} = any(${atRisk}::uuid[])` : sql``;
-  const cur = atRisk
-    ? sql`select unnest(${atRisk}::uuid[])`
-    : sql`select distinct c.person_id from membership c where ${isCurrent('c')}`;
+    riskQuery
+      ? sql`and ${sql.ref(column)} in (${riskQuery})`
+      : atRisk
+        ? sql`and ${sql.ref(column)} = any(${atRisk}::uuid[])`
+        : sql``;
+  const cur = riskQuery
+    ? riskQuery
+    : atRisk
+      ? sql`select unnest(${atRisk}::uuid[])`
+      : sql`select distinct c.person_id from membership c where ${isCurrent('c')}`;
   const window = sql`m.held_on between ${from} and ${asOf} and m.status <> 'planned'`;
   /** Membership rows `ms` of the current members' spans in the window. */
   const spansOf = sql`ms.person_id in (${cur}) and ms.status in ${PARTY} and ms.valid_from <= ${asOf}
