@@ -46,8 +46,8 @@ export function eduPeopleQuery(p: {
   dayRows: RawBuilder<unknown>;
   reportable?: EduReportable;
   /**
-   * The years are within study_person_year's span and nothing is dated after asOf: with `reportable`, the people
-   * a rule can report are found from the kept member-years (see `cand`) instead of every member-year.
+   * The years are within study_person_year's span: with `reportable` and nothing dated after asOf, the people a
+   * rule can report are found from the kept person-years (see `cand`) instead of every member-year.
    */
   personYears?: boolean;
 }): RawBuilder<EduPeopleRow> {
