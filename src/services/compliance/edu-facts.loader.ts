@@ -138,6 +138,7 @@ export async function loadEduFacts(
             concern,
             dayRows,
             reportable,
+            // each statement's own years: as of a past date the previous year (no tails) still reads them
             personYears: !oneBranch && within(bounds.personYears, years),
           }),
         ),

@@ -25,17 +25,12 @@ export async function loadOrgFacts(
   const [orgs, counts, positions, elections, leadership] = await Promise.all([
     read(
       raw,
-      sql<{
-        id: string;
-        code: string;
-        name: string;
-        kind: string;
-        category: string;
-        unitCount: number;
-        establishedOn: string | null;
-        path: string;
-        pack: string | null;
-      }>`select id, code, name, kind, category, unit_count as "unitCount", established_on as "establishedOn", path, pack
+      sql<
+        { id: string; path: string; pack: string | null } & Pick<
+          OrgFacts,
+          'code' | 'name' | 'kind' | 'category' | 'unitCount' | 'establishedOn'
+        >
+      >`select id, code, name, kind, category, unit_count as "unitCount", established_on as "establishedOn", path, pack
       from org where ${inSubtree('path', rootPath)} and (dissolved_on is null or dissolved_on > ${asOf})
         and (established_on is null or established_on <= ${asOf})
       order by path`,
