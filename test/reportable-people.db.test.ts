@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBranchKind } from '../src/domain/org/org-tree.ts';
 import { checkJson, evaluateCompliance } from '../src/services/compliance/evaluate.ts';
+import { WIDE_SHARE } from '../src/services/compliance/run-context.ts';
 import { setOverride } from '../src/services/compliance/parameters.service.ts';
 import { importDataset } from '../src/services/dataset/dataset-import.ts';
 import { SYSTEM_ACTOR } from '../src/services/deps.ts';
@@ -74,6 +75,37 @@ describe('EDU and participation facts: the people a rule can report', () => {
     },
   );
 
+  /** The orgs below the root that are not branches and hold less than WIDE_SHARE of the tree's orgs. */
+  const narrowSubtrees = async () => {
+    const orgs = await ctx.deps.db.selectFrom('org').select(['code', 'path', 'kind', 'parentId']).execute();
+    return orgs.filter(
+      (o) =>
+        o.parentId !== null &&
+        !isBranchKind(o.kind) &&
+        orgs.filter((x) => x.path.startsWith(o.path)).length < WIDE_SHARE * orgs.length,
+    );
+  };
+
+  // a 党委 or 总支 with a small share of the tree reads its own members (not the kept person-years of the whole
+  // tree) and sums what is dated after a past day person by person (not in one pass over the tree)
+  it.each(['2026-11-24', '2026-03-31'])(
+    'as of %s: each smaller 党委 or 总支 evaluated alone finds what the whole run finds in its subtree',
+    async (asOf) => {
+      const whole = checkJson(await evaluateCompliance(ctx.deps, { asOf })).findings;
+      const orgs = await ctx.deps.db.selectFrom('org').select(['code', 'path']).execute();
+      const pathOf = new Map(orgs.map((o) => [o.code, o.path]));
+      const narrow = await narrowSubtrees();
+      expect(narrow.length).toBeGreaterThan(1);
+      let compared = 0;
+      for (const o of narrow) {
+        const alone = checkJson(await evaluateCompliance(ctx.deps, { asOf, orgCode: o.code })).findings;
+        expect(alone).toEqual(whole.filter((f) => pathOf.get(f.org)!.startsWith(o.path)));
+        compared += alone.filter((f) => f.ruleId.startsWith('EDU-')).length;
+      }
+      expect(compared).toBeGreaterThan(0);
+    },
+  );
+
   // a whole run as of a day with nothing dated after it finds the people short of the member hours from the kept
   // person-years (migration 0021) when its years are in their span, else by enumerating every member-year
   it('reads the kept person-year sums for EDU-001, and enumerates member-years outside their span', async () => {
@@ -85,6 +117,17 @@ describe('EDU and participation facts: the people a rule can report', () => {
     // kept sums that say every 2025 member-year had 1000 more hours: the run trusts them
     await sql`update study_person_year set cc_hours = cc_hours + 1000 where year = 2025`.execute(db);
     expect(ended((await both('2026-11-24')).some).length).toBeLessThan(ended(all).length);
+    // a smaller subtree reads its own members' sums, not the kept ones
+    const narrow = await narrowSubtrees();
+    let narrowEnded = 0;
+    for (const o of narrow) {
+      const one = (loadAll: boolean) =>
+        evaluateCompliance(ctx.deps, { asOf: '2026-11-24', orgCode: o.code, loadAll }).then(checkJson);
+      const some = await one(false);
+      expect(some).toEqual(await one(true));
+      narrowEnded += ended(some).length;
+    }
+    expect(narrowEnded).toBeGreaterThan(0);
     // a span that stops before 2025: the run enumerates member-years and ignores the kept sums
     await sql`update study_person_year_span set through_year = 2024`.execute(db);
     expect((await both('2026-11-24')).some).toEqual(all);

@@ -16,7 +16,7 @@ import {
   subtreePeople,
   whoCte,
 } from './edu-facts.sql.ts';
-import { eduPeopleQuery } from './edu-people.sql.ts';
+import { TOTALS_AT, eduPeopleQuery, unpackEduRow } from './edu-people.sql.ts';
 
 /** Credit settings of the whole tree (a small table), nearest ancestor first for a path. */
 export async function loadCreditSettings(db: Tx) {
@@ -67,6 +67,12 @@ export type EduBounds = {
   publications?: boolean;
   /** study_person_year's span (the evaluation reads it with its context): see eduPeopleQuery's `personYears`. */
   personYears?: PersonYearSpan | null;
+  /**
+   * The subtree holds a large share of the tree (not one branch): what is dated after asOf is summed in one pass and
+   * the reportable person-years are found from the kept ones (`personYears`), both costs of the whole tree's size;
+   * otherwise person by person from the subtree's members (a 总支 as of a past day took minutes the first way).
+   */
+  wide?: boolean;
 };
 
 /** The years study_person_year holds every member-year of (migration 0021). */
@@ -107,7 +113,7 @@ export async function loadEduFacts(
   const dayRowsOver = (dayFloor: number) => sql`select t.person_id, t.day, t.hours from study_day_total t
     where ${Number.isFinite(dayFloor) ? sql`t.hours > ${dayFloor}` : sql`false`} and t.day between ${from} and ${asOf}
       and t.person_id in (${subtreePeople(rootPath)})`;
-  const { reportable, dayFloor = Number.POSITIVE_INFINITY, publications = true } = bounds;
+  const { reportable, dayFloor = Number.POSITIVE_INFINITY, publications = true, wide = false } = bounds;
   // with reportable bounds, the new members EDU-005 can report: those not trained in their window by asOf
   const concern = whoCte(
     rootPath,
@@ -134,12 +140,12 @@ export async function loadEduFacts(
             asOf,
             years,
             after,
-            oneBranch,
+            tailsByPerson: !wide,
             concern,
             dayRows,
             reportable,
             // each statement's own years: as of a past date the previous year (no tails) still reads them
-            personYears: !oneBranch && within(bounds.personYears, years),
+            personYears: wide && within(bounds.personYears, years),
           }),
         ),
       );
@@ -152,7 +158,8 @@ export async function loadEduFacts(
       [year - 1, prevEnd],
       [year, asOf],
     ];
-    const fromKept = !!reportable && !dated.records && !dated.credits && within(bounds.personYears, both);
+    const fromKept =
+      wide && !!reportable && !dated.records && !dated.credits && within(bounds.personYears, both);
     if (oneBranch || !runsConcurrently(db) || fromKept) return query(both, dated);
     const [prev, cur] = await Promise.all([
       query([[year - 1, prevEnd]], { records: false, credits: false }),
@@ -206,8 +213,9 @@ export async function loadEduFacts(
   const personAt = new Map<string, EduPerson>();
   const curJan1 = `${year}-01-01`;
   // rows come by year, then person (uuid order = the order of their text)
-  for (const r of people.rows) {
-    refs?.set(r.personId, r.ref ?? r.personId);
+  for (const row of people.rows) {
+    const r = unpackEduRow(row.packed);
+    refs?.set(r.personId, row.ref ?? r.personId);
     const f = byOrg.get(r.orgId);
     if (!f) continue;
     const key = `${r.orgId}|${r.personId}`;
@@ -216,7 +224,7 @@ export async function loadEduFacts(
       const adm = admission.get(r.personId);
       p = {
         personId: r.personId,
-        name: r.name,
+        name: row.name,
         years: [],
         items: [],
         dayTotals: dayTotals.get(r.personId) ?? [],
@@ -228,15 +236,15 @@ export async function loadEduFacts(
       personAt.set(key, p);
       f.people.push(p);
     }
-    const y = Number(r.year);
+    const y = r.year;
     if (p.years.some((x) => x.year === y)) continue; // an overlapping membership row
     const jan1 = y === year ? curJan1 : `${y}-01-01`;
-    addYearTotals(p.items, r, KIND_COLUMNS, jan1);
-    addYearTotals(p.credits, r, CREDIT_COLUMNS, jan1);
+    addYearTotals(p.items, r.fields, TOTALS_AT, KIND_COLUMNS, jan1);
+    addYearTotals(p.credits, r.fields, TOTALS_AT + 2 * KIND_COLUMNS.length, CREDIT_COLUMNS, jan1);
     p.years.push({
       year: y,
       refDate: y === year ? asOf : prevEnd,
-      roles: r.roles ?? [],
+      roles: r.roles,
       secretarySince: r.secretarySince,
     });
   }
@@ -248,17 +256,22 @@ export async function loadEduFacts(
 const within = (span: PersonYearSpan | null | undefined, years: [number, string][]) =>
   !!span && years.every(([y]) => y >= span.from && y <= span.through);
 
-/** Adds a year's sums to a person's items: one per kind with any, dated 1 January, `sessions` = records or meetings. */
-function addYearTotals<C extends string>(
+/**
+ * Adds a year's sums to a person's items: one per kind with any, dated 1 January, `sessions` = records or meetings.
+ * `fields` holds each kind's hours and count from `at` on, in the order of `columns` ('' = none).
+ */
+function addYearTotals(
   items: StudyItem[],
-  r: Partial<Record<C, number | null>>,
-  columns: readonly { kind: StudyKind; hours: C; n: C }[],
+  fields: string[],
+  at: number,
+  columns: readonly { kind: StudyKind }[],
   /** 1 January of the row's year. */
   date: string,
 ): void {
-  for (const k of columns) {
-    const n = r[k.n];
-    if (n) items.push({ date, hours: Number(r[k.hours]), kind: k.kind, sessions: Number(n) });
+  for (let i = 0; i < columns.length; i++) {
+    const n = fields[at + 2 * i + 1];
+    if (n && n !== '0')
+      items.push({ date, hours: Number(fields[at + 2 * i]), kind: columns[i].kind, sessions: Number(n) });
   }
 }
 

@@ -94,22 +94,23 @@ const sumsByKind = sql.join(
 
 /**
  * CTEs `tail` and `credit_tail`: the records and the meeting credit dated after `asOf` in its year, summed like
- * study_year_total and study_credit_total (none when evaluating today). For one branch person by person (CTE
- * `everyone`): summed over everyone, a branch as of a past day cost ~1.4 s at city scale, and a person filter
- * does not reach below the credit view's `union` (a lateral reference does). Larger subtrees sum them in one
- * pass: a subtree filter made the city run as of 2026-03-31 slower (8.2–8.5 → 9.7–9.8 s).
+ * study_year_total and study_credit_total (none when evaluating today). `byPerson` (a branch, a small subtree):
+ * person by person (CTE `everyone`) — summed over everyone, a branch as of a past day cost ~1.4 s at city scale, and
+ * a person filter does not reach below the credit view's `union` (a lateral reference does). Larger subtrees sum
+ * them in one pass, once (materialized): a subtree filter made the city run as of 2026-03-31 slower (8.2–8.5 →
+ * 9.7–9.8 s); inlined, a 总支's plan (a few rows expected) re-ran the city-wide sum for each row (minutes).
  */
-export const tails = (asOf: string, oneBranch: boolean, after: DatedAfter) => {
+export const tails = (asOf: string, byPerson: boolean, after: DatedAfter) => {
   const end = `${asOf.slice(0, 4)}-12-31`;
   const tail = (name: string, table: string, day: string) =>
-    oneBranch
+    byPerson
       ? sql`${sql.raw(name)} as (
           select sp.person_id, s.* from (select distinct person_id from everyone) sp cross join lateral (
             select extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
             from ${sql.raw(table)} where person_id = sp.person_id and ${sql.raw(day)} > ${asOf}
               and ${sql.raw(day)} <= ${end}
             group by 1) s)`
-      : sql`${sql.raw(name)} as (
+      : sql`${sql.raw(name)} as materialized (
           select person_id, extract(year from ${sql.raw(day)})::int as year, ${sumsByKind}
           from ${sql.raw(table)} where ${sql.raw(day)} > ${asOf} and ${sql.raw(day)} <= ${end}
           group by 1, 2)`;

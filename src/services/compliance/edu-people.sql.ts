@@ -3,10 +3,8 @@ import { inSubtree } from '../../db/subtree.ts';
 import type { EduReportable } from './edu-facts.loader.ts';
 import {
   CREDIT_COLUMNS,
-  type CreditTotals,
   type DatedAfter,
   KIND_COLUMNS,
-  type YearTotals,
   lessTail,
   sessionsOf,
   snake,
@@ -14,17 +12,42 @@ import {
   tails,
 } from './edu-facts.sql.ts';
 
-/** A row of {@link eduPeopleQuery}: a person of an org in a year, roles there and the year's totals as of asOf. */
-export type EduPeopleRow = {
+/**
+ * A row of {@link eduPeopleQuery}: a person of an org in a year, roles there and the year's totals as of asOf —
+ * the name and ref as columns, the rest packed into one text (see {@link unpackEduRow}).
+ */
+export type EduPeopleRow = { name: string; ref: string | null; packed: string };
+
+/** A row's packed fields: year, org, person, roles, since when secretary, then the totals (see {@link TOTAL_NAMES}). */
+export type EduPeopleFields = {
   year: number;
   orgId: string;
   personId: string;
-  name: string;
-  ref: string | null;
-  roles: string[] | null;
+  roles: string[];
   secretarySince: string | null;
-} & YearTotals &
-  CreditTotals;
+  /** The packed text split at `|`: the totals are read from index {@link TOTALS_AT} on ('' = none). */
+  fields: string[];
+};
+
+/** Where the totals start in a packed row: each kind's (hours, records), then each kind's meeting credit. */
+export const TOTALS_AT = 5;
+
+/**
+ * Unpacks a row's `packed` text: 21 fields joined by `|` — none can hold one (an integer, two uuids, role codes
+ * joined by `,`, a date, numbers). One text per row instead of 21 columns: the driver decodes each column of each
+ * row into a string on Node's main thread (≈ 20k rows a city run: 465k columns cost ≈ 80 ms of Node alone).
+ */
+export function unpackEduRow(packed: string): EduPeopleFields {
+  const fields = packed.split('|');
+  return {
+    year: Number(fields[0]),
+    orgId: fields[1],
+    personId: fields[2],
+    roles: fields[3] ? fields[3].split(',') : [],
+    secretarySince: fields[4] || null,
+    fields,
+  };
+}
 
 /** The totals' column names (camelCase), as read. */
 const TOTAL_NAMES = [...KIND_COLUMNS, ...CREDIT_COLUMNS].flatMap((k) => [k.hours, k.n]);
@@ -41,7 +64,8 @@ export function eduPeopleQuery(p: {
   asOf: string;
   years: [number, string][];
   after: DatedAfter;
-  oneBranch: boolean;
+  /** The tails person by person (see tails): one branch, or a subtree with a small share of the tree. */
+  tailsByPerson: boolean;
   concern: RawBuilder<unknown>;
   dayRows: RawBuilder<unknown>;
   reportable?: EduReportable;
@@ -51,7 +75,7 @@ export function eduPeopleQuery(p: {
    */
   personYears?: boolean;
 }): RawBuilder<EduPeopleRow> {
-  const { rootPath, asOf, years, after, oneBranch, concern, dayRows, reportable } = p;
+  const { rootPath, asOf, years, after, concern, dayRows, reportable } = p;
   // the kept totals (and tails) of a person-year `x`; the second time by key, so without the years' bounds
   const totalsBy = (
     x: string,
@@ -165,7 +189,7 @@ export function eduPeopleQuery(p: {
     from members m full join ${fromKept ? sql`(select s.* from seats s join cand x on x.year = s.year and x.person_id = s.person_id)` : sql`seats`} s
       on s.year = m.year and s.org_id = m.org_id and s.person_id = m.person_id
     where m.person_id is not null or s.seat),
-  ${tails(asOf, oneBranch, after)}
+  ${tails(asOf, p.tailsByPerson, after)}
   -- the filter runs before anything else is joined (materialized: the lookups below wait for it)
   needed as materialized (
     select x.year, x.org_id, x.person_id ${kept ? sql`` : sql`, ${columns('t', 'c')}`}
@@ -173,8 +197,13 @@ export function eduPeopleQuery(p: {
     -- in key order: the lookups below then walk the indexes and tables of person, t and c in their order (a city
     -- run's statement, rows sent: 878 → 799 ms on the enumeration, 901 → 694 ms from the kept person-years)
     order by x.year, x.person_id)
-  select y.year, y.org_id as "orgId", y.person_id as "personId", per.name, per.ref, roles.roles,
-    roles.secretary_since as "secretarySince",
+  select z.name, z.ref, concat(z.year, '|', z.org_id, '|', z.person_id, '|', array_to_string(z.roles, ','), '|',
+    z.secretary_since, ${sql.join(
+      TOTAL_NAMES.map((c) => sql`'|', z.${sql.ref(c)}`),
+      sql`, `,
+    )}) as packed
+  from (
+  select y.year, y.org_id, y.person_id, per.name, per.ref, roles.roles, roles.secretary_since,
     ${kept && !fromKept ? columns('t', 'c') : sql.join(TOTAL_NAMES.map((c) => sql.ref(`y.${c}`)))}
   from needed y join r on r.year = y.year
     -- names by key for the few rows kept (a hash join read all of person)
@@ -185,6 +214,6 @@ export function eduPeopleQuery(p: {
         (max(p.valid_from) filter (where p.role = 'secretary'))::text as secretary_since
       from position p where p.person_id = y.person_id and p.org_id = y.org_id
         and p.valid_from <= r.d and (p.valid_to is null or p.valid_to > r.d)) roles on true
-    ${kept && !fromKept ? sql.raw(totalsBy('y')) : sql``}
-  order by y.year, y.person_id`;
+    ${kept && !fromKept ? sql.raw(totalsBy('y')) : sql``}) z
+  order by z.year, z.person_id`;
 }

@@ -21,7 +21,7 @@ import {
 } from './in-force.ts';
 import { loadLifeFacts } from './life-facts.loader.ts';
 import { type OverrideRow, overridesAt, withOverrides } from './overrides.ts';
-import { type RunContext, loadRunContext } from './run-context.ts';
+import { type RunContext, WIDE_SHARE, loadRunContext } from './run-context.ts';
 
 export { packParams };
 import { type OrgPlacement, loadOrgFacts } from './org-facts.loader.ts';
@@ -164,7 +164,7 @@ async function evaluate(
   deps: Deps,
   opts: EvaluateOptions,
   packs: Map<string, ResolvedPack>,
-  { root, overrides, around, after, personYears }: RunContext,
+  { root, overrides, around, after, personYears, share }: RunContext,
   /** One branch: its reads are issued in one turn (its participation facts keyed by a subquery of those at risk). */
   branch: boolean,
 ): Promise<Evaluation> {
@@ -199,6 +199,7 @@ async function evaluate(
       after,
       publications: inForce.scores('EDU-007'),
       personYears,
+      wide: !branch && share >= WIDE_SHARE,
     },
     branch,
     eduRefs,
