@@ -30,4 +30,10 @@ describe('countByTagAndMonth (LIFE-002…009 counts from the records of an org)'
       study: { '2026-04': 1 },
     });
   });
+  it('a tag as long as a meeting tag and starting alike counts as itself; months of two years stay apart', () => {
+    expect(countByTagAndMonth('2025-12theme_dax,theme_day;2026-12theme_day;2025-12theme_day')).toEqual({
+      theme_dax: { '2025-12': 1 },
+      theme_day: { '2025-12': 2, '2026-12': 1 },
+    });
+  });
 });

@@ -95,7 +95,13 @@ function judgeBy(
 ) {
   const packOf = activePacks(placement, above);
   const pathOf = new Map(placement.map((p) => [p.orgId, p.path]));
-  type Prepared = { scored: Set<string>; ctx: { asOf: string; param: ParamReader } };
+  type Prepared = {
+    scored: Set<string>;
+    ctx: { asOf: string; param: ParamReader };
+    /** Of each list of checks, those implementing a rule the pack scores (computed once per list). */
+    // biome-ignore lint/suspicious/noExplicitAny: checks of every fact type
+    scoring: Map<CheckDef<any>[], CheckDef<any>[]>;
+  };
   const prepared = new Map<string, Prepared>();
   const ofOrg = new Map<string, Prepared>();
   // once per org (the org, life and EDU judges each ask for every org)
@@ -117,6 +123,7 @@ function judgeBy(
       p = {
         scored: new Set(pack.ruleIds),
         ctx: { asOf: opts.asOf, param: withOverrides(packParams(pack), local) },
+        scoring: new Map(),
       };
       prepared.set(key, p);
     }
@@ -125,11 +132,15 @@ function judgeBy(
   return <F>(checks: CheckDef<F>[], items: F[], orgIdOf: (f: F) => string): Finding[] => {
     const found: Finding[] = [];
     for (const f of items) {
-      const { scored, ctx } = forOrg(orgIdOf(f));
-      for (const check of checks) {
-        if (!check.ruleIds.some((r) => scored.has(r))) continue;
-        for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) found.push(x);
+      const p = forOrg(orgIdOf(f));
+      const { scored, ctx } = p;
+      let scoring = p.scoring.get(checks);
+      if (!scoring) {
+        scoring = checks.filter((c) => c.ruleIds.some((r) => scored.has(r)));
+        p.scoring.set(checks, scoring);
       }
+      for (const check of scoring)
+        for (const x of check.judge(f, ctx)) if (scored.has(x.ruleId)) found.push(x);
     }
     return found;
   };
