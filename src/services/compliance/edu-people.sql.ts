@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { packed, unpack } from '../../db/packed.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { EduReportable } from './edu-facts.loader.ts';
 import {
@@ -32,13 +33,9 @@ export type EduPeopleFields = {
 /** Where the totals start in a packed row: each kind's (hours, records), then each kind's meeting credit. */
 export const TOTALS_AT = 5;
 
-/**
- * Unpacks a row's `packed` text: 21 fields joined by `|` — none can hold one (an integer, two uuids, role codes
- * joined by `,`, a date, numbers). One text per row instead of 21 columns: the driver decodes each column of each
- * row into a string on Node's main thread (≈ 20k rows a city run: 465k columns cost ≈ 80 ms of Node alone).
- */
-export function unpackEduRow(packed: string): EduPeopleFields {
-  const fields = packed.split('|');
+/** Unpacks a row's `packed` text (src/db/packed.ts): 21 fields — an integer, two uuids, role codes, a date, numbers. */
+export function unpackEduRow(text: string): EduPeopleFields {
+  const fields = unpack(text);
   return {
     year: Number(fields[0]),
     orgId: fields[1],
@@ -197,11 +194,14 @@ export function eduPeopleQuery(p: {
     -- in key order: the lookups below then walk the indexes and tables of person, t and c in their order (a city
     -- run's statement, rows sent: 878 → 799 ms on the enumeration, 901 → 694 ms from the kept person-years)
     order by x.year, x.person_id)
-  select z.name, z.ref, concat(z.year, '|', z.org_id, '|', z.person_id, '|', array_to_string(z.roles, ','), '|',
-    z.secretary_since, ${sql.join(
-      TOTAL_NAMES.map((c) => sql`'|', z.${sql.ref(c)}`),
-      sql`, `,
-    )}) as packed
+  select z.name, z.ref, ${packed([
+    sql`z.year`,
+    sql`z.org_id`,
+    sql`z.person_id`,
+    sql`array_to_string(z.roles, ',')`,
+    sql`z.secretary_since`,
+    ...TOTAL_NAMES.map((c) => sql`z.${sql.ref(c)}`),
+  ])} as packed
   from (
   select y.year, y.org_id, y.person_id, per.name, per.ref, roles.roles, roles.secretary_since,
     ${kept && !fromKept ? columns('t', 'c') : sql.join(TOTAL_NAMES.map((c) => sql.ref(`y.${c}`)))}

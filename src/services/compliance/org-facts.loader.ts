@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { read } from '../../db/batch.ts';
+import { packed, unpack } from '../../db/packed.ts';
 import { inSubtree } from '../../db/subtree.ts';
 import type { OrgFacts } from '../../domain/checks/types.ts';
 import type { Tx } from '../deps.ts';
@@ -44,16 +45,15 @@ export async function loadOrgFacts(
     ).then((r) => r.rows),
     read(
       raw,
-      sql<{
-        orgId: string;
-        personId: string;
-        role: string;
-        duty: string | null;
-        validFrom: string;
-        fullSince: string | null;
-      }>`select p.org_id as "orgId", p.person_id as "personId", p.role, p.duty, p.valid_from as "validFrom",
-        (select min(f.valid_from) from membership f where f.person_id = p.person_id and f.status = 'full')
-          as "fullSince"
+      // org, person, role, since, full member since — packed (src/db/packed.ts: ≈ 26k rows a city run); the duty
+      // (free text) as a column
+      sql<{ packed: string; duty: string | null }>`select ${packed([
+        sql`p.org_id`,
+        sql`p.person_id`,
+        sql`p.role`,
+        sql`p.valid_from`,
+        sql`(select min(f.valid_from) from membership f where f.person_id = p.person_id and f.status = 'full')`,
+      ])} as packed, p.duty
       from position p join org o on o.id = p.org_id
       where ${inSubtree('o.path', rootPath)} and p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to > ${asOf})`,
     ).then((r) => r.rows),
@@ -76,15 +76,10 @@ export async function loadOrgFacts(
   }
   const positionsBy = new Map<string, OrgFacts['positions']>();
   for (const p of positions) {
-    const list = positionsBy.get(p.orgId) ?? [];
-    list.push({
-      personId: p.personId,
-      role: p.role,
-      duty: p.duty,
-      validFrom: p.validFrom,
-      fullSince: p.fullSince,
-    });
-    positionsBy.set(p.orgId, list);
+    const [orgId, personId, role, validFrom, fullSince] = unpack(p.packed);
+    const list = positionsBy.get(orgId) ?? [];
+    list.push({ personId, role, duty: p.duty, validFrom, fullSince: fullSince || null });
+    positionsBy.set(orgId, list);
   }
   const electionBy = new Map(
     elections.rows.map((e) => [e.orgId, { heldOn: e.heldOn, termYears: e.termYears }]),
