@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { BRANCH_KINDS } from '../../shared/enums.ts';
 import type { Tx } from '../deps.ts';
 import { type DatedAfter, datedAfterColumns } from './edu-facts.sql.ts';
 import type { PersonYearSpan } from './edu-facts.loader.ts';
@@ -17,7 +18,7 @@ export type RunContext = {
   after: DatedAfter;
   /** The years study_person_year holds every member-year of (migration 0021). */
   personYears: PersonYearSpan | null;
-  /** The subtree's share of the tree's orgs (0–1]: see {@link WIDE_SHARE}. */
+  /** The subtree's share of the tree's orgs (0–1]: see {@link WIDE_SHARE}; 0 for one branch (not counted). */
   share: number;
 };
 
@@ -64,8 +65,10 @@ export async function loadRunContext(
       ${datedAfterColumns(asOf)},
       (select json_build_object('from', from_year, 'through', through_year) from study_person_year_span limit 1)
         as person_years,
-      (select count(*) from org g where g.path >= root.path and g.path < left(root.path, -1) || '0')::float8
-        / greatest((select count(*) from org), 1) as share
+      -- not counted for one branch (its run takes no shortcut; counting the tree's orgs was ≈ 0.3 ms of its refresh)
+      case when root.kind not in (${sql.join(BRANCH_KINDS)}) then
+        (select count(*) from org g where g.path >= root.path and g.path < left(root.path, -1) || '0')::float8
+          / greatest((select count(*) from org), 1) else 0 end as share
     from root`.execute(db.withoutPlugins());
   const row = r.rows[0];
   if (!row) return null;
