@@ -78,14 +78,19 @@ export async function benchCheck(log: (m: string) => void) {
       );
     }),
   );
-  const branch = await database.db
-    .selectFrom('org')
-    .select('code')
-    .where('kind', '=', 'branch')
-    .orderBy('seq')
-    .offset(1234)
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  /** The code of the org of `kind` at `offset` in creation order. */
+  const orgOfKind = async (kind: string, offset: number) =>
+    (
+      await database.db
+        .selectFrom('org')
+        .select('code')
+        .where('kind', '=', kind)
+        .orderBy('seq')
+        .offset(offset)
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).code;
+  const branch = { code: await orgOfKind('branch', 1234) };
   // warm like the full run: the refresh after each write runs on long-lived pooled connections, whose
   // prepared statements are parsed and planned by then (each of the pool's 10 connections prepares each of its
   // statements, with its generic plan, the first time it runs it there: 50 runs leave few unprepared).
@@ -105,13 +110,7 @@ export async function benchCheck(log: (m: string) => void) {
   );
   // a 总支 (a few branches: not one branch, a small share of the city) today and as of a past day (records dated
   // after it): it reads its own members (a city-wide shortcut here once took seconds today, minutes in the past)
-  const general = await database.db
-    .selectFrom('org')
-    .select('code')
-    .where('kind', '=', 'general_branch')
-    .orderBy('seq')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const general = { code: await orgOfKind('general_branch', 0) };
   for (const asOf of [AS_OF, PAST_DAY]) {
     await evaluateCompliance(deps, { asOf, orgCode: general.code });
     const t = await best(3, () => evaluateCompliance(deps, { asOf, orgCode: general.code }));
